@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.catalog;
+
+import org.jspecify.annotations.NullMarked;

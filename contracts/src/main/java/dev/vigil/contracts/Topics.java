@@ -1,0 +1,28 @@
+package dev.vigil.contracts;
+
+/**
+ * Default Kafka topic names. Services make them configurable; these are what every
+ * deployment uses unless told otherwise.
+ */
+public final class Topics {
+
+	/** {@link MediaUploaded} events, keyed by camera id. */
+	public static final String MEDIA_UPLOADED = "media.uploaded";
+
+	/** {@link MediaProcessed} events, keyed by camera id. */
+	public static final String MEDIA_PROCESSED = "media.processed";
+
+	private Topics() {
+	}
+
+	/**
+	 * The dead-letter topic of one consumer group on one topic.
+	 * @param topic the consumed topic
+	 * @param group the consumer group
+	 * @return {@code <topic>.<group>.dlq}
+	 */
+	public static String deadLetter(String topic, String group) {
+		return topic + "." + group + ".dlq";
+	}
+
+}

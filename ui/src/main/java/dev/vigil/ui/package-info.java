@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.ui;
+
+import org.jspecify.annotations.NullMarked;
