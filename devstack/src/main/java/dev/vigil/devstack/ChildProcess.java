@@ -13,6 +13,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildProcess {
 
+	/** Children still running; a JVM shutdown hook stops them, so none outlives us. */
+	private static final java.util.Set<ChildProcess> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(ChildProcess::stopAllLive, "devstack-children-shutdown"));
+	}
+
 	private final String component;
 
 	private final Process process;
@@ -32,7 +39,9 @@ final class ChildProcess {
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
 				.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-			return new ChildProcess(component, builder.start(), logFile);
+			ChildProcess child = new ChildProcess(component, builder.start(), logFile);
+			live.add(child);
+			return child;
 		}
 		catch (IOException ex) {
 			throw new DevstackException(
@@ -63,6 +72,7 @@ final class ChildProcess {
 	 * @param grace how long to wait for a clean exit
 	 */
 	void stop(Duration grace) {
+		live.remove(this);
 		if (!this.process.isAlive()) {
 			return;
 		}
@@ -78,6 +88,11 @@ final class ChildProcess {
 			Thread.currentThread().interrupt();
 			this.process.destroyForcibly();
 		}
+	}
+
+	private static void stopAllLive() {
+		live.forEach((child) -> child.process.destroy());
+		live.forEach((child) -> child.stop(Duration.ofSeconds(20)));
 	}
 
 	/**

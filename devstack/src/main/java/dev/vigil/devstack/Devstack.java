@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,8 @@ final class Devstack implements Infrastructure, AutoCloseable {
 
 	private final S3Credentials credentials;
 
+	private final LongConsumer childStarted;
+
 	private final KafkaBroker kafka;
 
 	private final S3Server s3;
@@ -38,10 +41,11 @@ final class Devstack implements Infrastructure, AutoCloseable {
 
 	private final Map<Component, ManagedComponent> components = new EnumMap<>(Component.class);
 
-	private Devstack(DevstackSettings settings, S3Credentials credentials, KafkaBroker kafka, S3Server s3,
-			RedisServer redis, MongoWireServer mongo) {
+	private Devstack(DevstackSettings settings, S3Credentials credentials, LongConsumer childStarted, KafkaBroker kafka,
+			S3Server s3, RedisServer redis, MongoWireServer mongo) {
 		this.settings = settings;
 		this.credentials = credentials;
+		this.childStarted = childStarted;
 		this.kafka = kafka;
 		this.s3 = s3;
 		this.redis = redis;
@@ -57,6 +61,17 @@ final class Devstack implements Infrastructure, AutoCloseable {
 	 * nothing is left running then
 	 */
 	static Devstack start(DevstackSettings settings) {
+		return start(settings, (pid) -> {
+		});
+	}
+
+	/**
+	 * Starts every component, telling the listener each child's pid as soon as it runs.
+	 * @param settings ports (0 = free), directories and credentials
+	 * @param childStarted receives child process ids (also of restarts)
+	 * @return the running devstack
+	 */
+	static Devstack start(DevstackSettings settings, LongConsumer childStarted) {
 		// Ports first: a taken port must fail before anything is created or started.
 		java.util.Set<Integer> taken = new java.util.HashSet<>();
 		int kafkaPort = resolve(settings.kafkaPort(), "Kafka broker", taken);
@@ -69,13 +84,15 @@ final class Devstack implements Infrastructure, AutoCloseable {
 		S3Credentials credentials = S3Credentials.resolve(settings.dataDir(), settings.s3AccessKey(),
 				settings.s3SecretKey());
 		Artifacts artifacts = Artifacts.locate();
-		Devstack devstack = new Devstack(settings, credentials,
+		Devstack devstack = new Devstack(settings, credentials, childStarted,
 				new KafkaBroker(settings.dataDir(), settings.logDir(), kafkaPort, controllerPort, artifacts),
 				new S3Server(settings.dataDir(), settings.logDir(), s3Port, credentials, artifacts),
 				new RedisServer(settings.dataDir(), settings.logDir(), redisPort, settings.durable()),
 				new MongoWireServer(settings.dataDir(), mongoPort));
 		try {
-			devstack.components.values().forEach(ManagedComponent::launch);
+			// Kafka last: its storage format runs before its launch returns, so the other
+			// children boot meanwhile.
+			List.of(devstack.s3, devstack.redis, devstack.mongo, devstack.kafka).forEach(devstack::launch);
 			devstack.components.values().forEach((component) -> component.awaitReady(settings.startTimeout()));
 		}
 		catch (RuntimeException ex) {
@@ -86,6 +103,11 @@ final class Devstack implements Infrastructure, AutoCloseable {
 			.forEach((component) -> logger.info("{} ready at {}", component.component().displayName(),
 					component.where()));
 		return devstack;
+	}
+
+	private void launch(ManagedComponent component) {
+		component.launch();
+		component.pid().ifPresent(this.childStarted);
 	}
 
 	private static int resolve(int port, String component, java.util.Set<Integer> taken) {
@@ -172,7 +194,7 @@ final class Devstack implements Infrastructure, AutoCloseable {
 		if (managed.running()) {
 			return;
 		}
-		managed.launch();
+		launch(managed);
 		managed.awaitReady(this.settings.startTimeout());
 		logger.info("{} started again at {}", component.displayName(), managed.where());
 	}
