@@ -131,9 +131,13 @@ public class MediaIndexer {
 			.set("personConfidence", event.maxConfidence(this.events.personLabel()))
 			.setOnInsert("legalHold", false)
 			.inc("version", 1);
-		Criteria notNewer = new Criteria().orOperator(Criteria.where("processedAt").is(null),
-				Criteria.where("processedAt").lte(event.processedAt()));
-		MediaDocument before = upsert(Query.query(new Criteria().andOperator(live(event.mediaId()), notNewer)), update);
+		// Events of one camera arrive in partition order, one at a time, so this check
+		// and the upsert below do not race; it keeps the upsert's query a plain equality.
+		Query newer = Query.query(Criteria.where("_id").is(event.mediaId()).and("processedAt").gt(event.processedAt()));
+		if (this.mongo.exists(newer, MediaDocument.class)) {
+			return false;
+		}
+		MediaDocument before = upsert(Query.query(live(event.mediaId())), update);
 		if (before == TOMBSTONE) {
 			return false;
 		}

@@ -85,7 +85,7 @@ class StatsController {
 		List<DayCount> days = new ArrayList<>();
 		for (Document row : run(Aggregation.newAggregation(match,
 				Aggregation.group("cameraId", "day").count().as("count").sum("sizeBytes").as("bytes"),
-				Aggregation.sort(Sort.by("_id.cameraId", "_id.day"))))) {
+				Aggregation.sort(Sort.by("cameraId", "day"))))) {
 			Document id = row.get("_id", Document.class);
 			days.add(new DayCount(id.getString("cameraId"), id.getString("day"), number(row, "count"),
 					number(row, "bytes")));
@@ -93,7 +93,7 @@ class StatsController {
 		List<HistogramBucket> histogram = new ArrayList<>();
 		for (Document row : run(Aggregation.newAggregation(match, Aggregation.unwind("detections"),
 				Aggregation.group("detections.label", "detections.bucket").count().as("count"),
-				Aggregation.sort(Sort.by("_id.label", "_id.bucket"))))) {
+				Aggregation.sort(Sort.by("label", "bucket"))))) {
 			Document id = row.get("_id", Document.class);
 			int bucket = ((Number) id.get("bucket")).intValue();
 			histogram.add(new HistogramBucket(id.getString("label"), bucket / 10.0, (bucket + 1) / 10.0,
