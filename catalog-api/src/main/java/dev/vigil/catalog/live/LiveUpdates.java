@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -36,7 +37,7 @@ import dev.vigil.catalog.web.ApiException;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LiveProperties.class)
-class LiveUpdates implements MessageListener {
+class LiveUpdates implements MessageListener, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
 
@@ -47,6 +48,8 @@ class LiveUpdates implements MessageListener {
 	private final LiveProperties properties;
 
 	private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean running;
 
 	LiveUpdates(StringRedisTemplate redis, JsonMapper json, LiveProperties properties) {
 		this.redis = redis;
@@ -137,6 +140,29 @@ class LiveUpdates implements MessageListener {
 
 	int clients() {
 		return this.clients.size();
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * Ends every stream before the web server's graceful shutdown (this phase stops
+	 * first), which would otherwise wait for these never-ending requests.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		for (Client client : this.clients) {
+			client.emitter().complete();
+		}
+		this.clients.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
 	}
 
 	private record Client(SseEmitter emitter, CameraScope scope) {
