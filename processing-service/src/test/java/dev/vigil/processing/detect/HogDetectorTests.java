@@ -8,7 +8,7 @@ import javax.imageio.ImageIO;
 
 import dev.vigil.contracts.BoundingBox;
 import dev.vigil.contracts.Detection;
-import dev.vigil.processing.MediaFiles;
+import dev.vigil.devstack.TestMedia;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,7 @@ class HogDetectorTests {
 	}
 
 	private static BufferedImage read(String name) throws IOException {
-		return ImageIO.read(MediaFiles.file(name).toFile());
+		return ImageIO.read(TestMedia.file(name).toFile());
 	}
 
 }

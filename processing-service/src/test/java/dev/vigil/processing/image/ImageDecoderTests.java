@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.util.Map;
 
 import dev.vigil.contracts.ProcessingStatus;
-import dev.vigil.processing.MediaFiles;
+import dev.vigil.devstack.TestMedia;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +24,7 @@ class ImageDecoderTests {
 
 	@Test
 	void decodesRealJpegWithItsDimensions() {
-		DecodedImage decoded = this.decoder.decode(MediaFiles.file("darknet/person.jpg"), "porch");
+		DecodedImage decoded = this.decoder.decode(TestMedia.file("darknet/person.jpg"), "porch");
 		assertThat(decoded.width()).isEqualTo(640);
 		assertThat(decoded.height()).isEqualTo(424);
 		assertThat(decoded.image().getWidth()).isEqualTo(640);
@@ -34,7 +34,7 @@ class ImageDecoderTests {
 
 	@Test
 	void rejectsTruncatedJpegAsCorrupt() throws IOException {
-		byte[] whole = Files.readAllBytes(MediaFiles.file("darknet/person.jpg"));
+		byte[] whole = Files.readAllBytes(TestMedia.file("darknet/person.jpg"));
 		Path truncated = write("truncated.jpg", java.util.Arrays.copyOf(whole, whole.length * 6 / 10));
 		assertThatExceptionOfType(MediaRejectedException.class)
 			.isThrownBy(() -> this.decoder.decode(truncated, "porch"))
@@ -45,7 +45,7 @@ class ImageDecoderTests {
 	@Test
 	void decodesPngRenamedToJpgByItsContent() throws IOException {
 		Path renamed = this.dir.resolve("snapshot.jpg");
-		Files.copy(MediaFiles.file("opencv/basketball1.png"), renamed);
+		Files.copy(TestMedia.file("opencv/basketball1.png"), renamed);
 		DecodedImage decoded = this.decoder.decode(renamed, "porch");
 		assertThat(decoded.format()).isEqualTo("png");
 		assertThat(decoded.width()).isPositive();
@@ -72,7 +72,7 @@ class ImageDecoderTests {
 		// gigapixels):
 		// decoding it would need ~14 GB of heap.
 		Path huge = write("huge.jpg",
-				withDimensions(Files.readAllBytes(MediaFiles.file("darknet/person.jpg")), 60000, 60000));
+				withDimensions(Files.readAllBytes(TestMedia.file("darknet/person.jpg")), 60000, 60000));
 		assertThatExceptionOfType(MediaRejectedException.class).isThrownBy(() -> this.decoder.decode(huge, "porch"))
 			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(ProcessingStatus.UNSUPPORTED))
 			.withMessageContaining("60000x60000");
@@ -83,7 +83,7 @@ class ImageDecoderTests {
 		// A cap of 100 000 pixels makes the 640x424 (271 360 px) person.jpg "large".
 		ImageDecoder capped = new ImageDecoder(
 				new ImageProperties(320, 0.8f, 100_000, 500_000_000, ZoneId.of("UTC"), Map.of()));
-		DecodedImage decoded = capped.decode(MediaFiles.file("darknet/person.jpg"), "porch");
+		DecodedImage decoded = capped.decode(TestMedia.file("darknet/person.jpg"), "porch");
 		assertThat(decoded.scale()).isEqualTo(2);
 		assertThat((long) decoded.image().getWidth() * decoded.image().getHeight()).isLessThanOrEqualTo(100_000);
 		assertThat(decoded.width()).isEqualTo(640);

@@ -6,7 +6,7 @@ import java.io.IOException;
 
 import javax.imageio.ImageIO;
 
-import dev.vigil.processing.MediaFiles;
+import dev.vigil.devstack.TestMedia;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +17,7 @@ class JpegEncoderTests {
 
 	@Test
 	void makesA320PixelWideJpegThumbnailThatDecodes() throws IOException {
-		BufferedImage original = ImageIO.read(MediaFiles.file("darknet/person.jpg").toFile());
+		BufferedImage original = ImageIO.read(TestMedia.file("darknet/person.jpg").toFile());
 		byte[] thumbnail = this.encoder.thumbnail(original);
 		BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(thumbnail));
 		assertThat(decoded.getWidth()).isEqualTo(320);
@@ -28,14 +28,14 @@ class JpegEncoderTests {
 
 	@Test
 	void neverUpscalesSmallImages() throws IOException {
-		BufferedImage small = ImageIO.read(MediaFiles.file("opencv/HappyFish.jpg").toFile());
+		BufferedImage small = ImageIO.read(TestMedia.file("opencv/HappyFish.jpg").toFile());
 		BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(this.encoder.thumbnail(small)));
 		assertThat(decoded.getWidth()).isEqualTo(small.getWidth());
 	}
 
 	@Test
 	void flattensTransparentImagesToJpeg() throws IOException {
-		BufferedImage transparent = ImageIO.read(MediaFiles.file("opencv/opencv-logo.png").toFile());
+		BufferedImage transparent = ImageIO.read(TestMedia.file("opencv/opencv-logo.png").toFile());
 		assertThat(transparent.getColorModel().hasAlpha()).isTrue();
 		BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(this.encoder.thumbnail(transparent)));
 		assertThat(decoded).isNotNull();

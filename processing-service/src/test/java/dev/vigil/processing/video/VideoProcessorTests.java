@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.vigil.contracts.ProcessingStatus;
-import dev.vigil.processing.MediaFiles;
+import dev.vigil.devstack.TestMedia;
 import dev.vigil.processing.image.MediaRejectedException;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +33,7 @@ class VideoProcessorTests {
 	@BeforeAll
 	static void processPedestrianClip() {
 		// Transcoding is the slow part: done once for all assertions on the real clip.
-		vtest = processor.process(MediaFiles.file("opencv/vtest.avi"), dir.resolve("vtest.mp4"),
+		vtest = processor.process(TestMedia.file("opencv/vtest.avi"), dir.resolve("vtest.mp4"),
 				(frame, ms) -> sampledAt.add(ms), deadline(), Duration.ofMinutes(5));
 	}
 
@@ -81,7 +81,7 @@ class VideoProcessorTests {
 	@Test
 	void rejectsAClipWithoutFramesAsCorrupt() throws IOException {
 		// The AVI headers of vtest.avi up to the start of its media list, and no frame.
-		byte[] avi = Files.readAllBytes(MediaFiles.file("opencv/vtest.avi"));
+		byte[] avi = Files.readAllBytes(TestMedia.file("opencv/vtest.avi"));
 		byte[] head = java.util.Arrays.copyOf(avi, indexOf(avi, "movi".getBytes()) + 4);
 		Path noFrames = Files.write(dir.resolve("no-frames.avi"), head);
 		assertThatExceptionOfType(MediaRejectedException.class)
@@ -110,9 +110,9 @@ class VideoProcessorTests {
 
 	@Test
 	void stopsWhenTheDeadlinePasses() {
-		assertThatExceptionOfType(ProcessingTimeoutException.class).isThrownBy(
-				() -> processor.process(MediaFiles.file("opencv/tree.avi"), dir.resolve("late.mp4"), (f, ms) -> {
-				}, System.nanoTime() - 1, Duration.ofSeconds(1)));
+		assertThatExceptionOfType(ProcessingTimeoutException.class)
+			.isThrownBy(() -> processor.process(TestMedia.file("opencv/tree.avi"), dir.resolve("late.mp4"), (f, ms) -> {
+			}, System.nanoTime() - 1, Duration.ofSeconds(1)));
 	}
 
 	private static int indexOf(byte[] data, byte[] pattern) {
