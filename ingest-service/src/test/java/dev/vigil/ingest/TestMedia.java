@@ -1,11 +1,9 @@
 package dev.vigil.ingest;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Real camera-like media from the repository's {@code .vigil/media} (darknet and OpenCV
- * sample files), resolved from the module directory that tests run in.
+ * Real camera-like media (darknet and OpenCV sample files) through devstack's resolver.
  */
 public final class TestMedia {
 
@@ -13,13 +11,7 @@ public final class TestMedia {
 	}
 
 	public static Path file(String relative) {
-		for (Path base : new Path[] { Path.of("../.vigil/media"), Path.of(".vigil/media") }) {
-			Path candidate = base.resolve(relative);
-			if (Files.isRegularFile(candidate)) {
-				return candidate.toAbsolutePath();
-			}
-		}
-		throw new IllegalStateException("Test media " + relative + " missing: run ./vigil setup");
+		return dev.vigil.devstack.TestMedia.file(relative);
 	}
 
 }

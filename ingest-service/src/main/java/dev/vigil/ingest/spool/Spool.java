@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -66,6 +67,8 @@ public class Spool {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final ConcurrentSkipListMap<Long, SpoolRecord> pending = new ConcurrentSkipListMap<>();
+
+	private final ConcurrentHashMap<String, ConcurrentSkipListMap<Long, SpoolRecord>> byCamera = new ConcurrentHashMap<>();
 
 	private final AtomicLong pendingBytes = new AtomicLong();
 
@@ -187,8 +190,7 @@ public class Spool {
 			}
 			throw ex;
 		}
-		this.pending.put(record.seq(), record);
-		this.pendingBytes.addAndGet(record.sizeBytes());
+		track(record);
 		this.onPut.run();
 		return Optional.of(record);
 	}
@@ -223,6 +225,38 @@ public class Spool {
 		if (this.pending.remove(record.seq()) != null) {
 			this.pendingBytes.addAndGet(-record.sizeBytes());
 		}
+		ConcurrentSkipListMap<Long, SpoolRecord> camera = this.byCamera.get(record.cameraId());
+		if (camera != null) {
+			camera.remove(record.seq());
+		}
+	}
+
+	/** Cameras that have items waiting. */
+	public Set<String> camerasWithPending() {
+		Set<String> cameras = new HashSet<>();
+		this.byCamera.forEach((camera, items) -> {
+			if (!items.isEmpty()) {
+				cameras.add(camera);
+			}
+		});
+		return cameras;
+	}
+
+	/** The next item of one camera: per camera, items leave in the order they came. */
+	public Optional<SpoolRecord> oldestPending(String cameraId) {
+		ConcurrentSkipListMap<Long, SpoolRecord> items = this.byCamera.get(cameraId);
+		if (items == null) {
+			return Optional.empty();
+		}
+		var first = items.firstEntry();
+		return (first != null) ? Optional.of(first.getValue()) : Optional.empty();
+	}
+
+	private void track(SpoolRecord record) {
+		this.byCamera.computeIfAbsent(record.cameraId(), (camera) -> new ConcurrentSkipListMap<>())
+			.put(record.seq(), record);
+		this.pending.put(record.seq(), record);
+		this.pendingBytes.addAndGet(record.sizeBytes());
 	}
 
 	public int depth() {
@@ -306,8 +340,7 @@ public class Spool {
 						Files.delete(entry);
 						continue;
 					}
-					this.pending.put(record.seq(), record);
-					this.pendingBytes.addAndGet(record.sizeBytes());
+					track(record);
 				}
 				catch (JacksonException ex) {
 					// Cannot happen with rename-into-place unless the medium corrupts
