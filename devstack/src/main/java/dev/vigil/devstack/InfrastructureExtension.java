@@ -1,0 +1,56 @@
+package dev.vigil.devstack;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit 5 extension behind {@link VigilInfrastructure}.
+ */
+public final class InfrastructureExtension implements BeforeAllCallback, ParameterResolver {
+
+	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
+		.create(InfrastructureExtension.class);
+
+	/**
+	 * Static accessor for {@code @DynamicPropertySource} methods and other static code.
+	 * @return the shared infrastructure, started if needed
+	 */
+	public static Infrastructure infrastructure() {
+		return SharedInfrastructure.get();
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		// The root store is closed when the whole test run ends, so every test class of
+		// this
+		// JVM shares one set of servers.
+		Infrastructure infrastructure = context.getRoot()
+			.getStore(NAMESPACE)
+			.computeIfAbsent(StoredInfrastructure.class, (key) -> new StoredInfrastructure(SharedInfrastructure.get()),
+					StoredInfrastructure.class)
+			.infrastructure();
+		infrastructure.springProperties().forEach(System::setProperty);
+	}
+
+	@Override
+	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+		return parameterContext.getParameter().getType() == Infrastructure.class;
+	}
+
+	@Override
+	public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+		return SharedInfrastructure.get();
+	}
+
+	private record StoredInfrastructure(Infrastructure infrastructure) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			SharedInfrastructure.close();
+		}
+
+	}
+
+}
