@@ -75,8 +75,9 @@
 			if (event.key === 'ArrowRight') { link = document.getElementById('next-media'); }
 			if (link) { event.preventDefault(); window.location.assign(link.href); }
 		});
+		// Bring the selected item into view inside the strip, without scrolling the page.
 		var current = document.querySelector('.filmstrip .current');
-		if (current && current.scrollIntoView) { current.scrollIntoView({ block: 'nearest', inline: 'center' }); }
+		if (current) { current.parentNode.scrollLeft = current.offsetLeft - current.parentNode.clientWidth / 2; }
 	}
 
 	// Timeline: load older events when the "Older events" link scrolls into view.

@@ -15,7 +15,11 @@ import dev.vigil.ui.catalog.Stats;
  */
 final class Charts {
 
-	static final int WIDTH = 720;
+	/** The full-width chart's drawing width; its SVG scales down with the page. */
+	static final int WIDE = 1160;
+
+	/** The half-width chart's drawing width. */
+	static final int NARROW = 560;
 
 	static final int HEIGHT = 240;
 
@@ -51,7 +55,7 @@ final class Charts {
 			max = Math.max(max, day.values().stream().mapToLong(Long::longValue).sum());
 		}
 		long top = niceCeiling(max);
-		double plotWidth = WIDTH - LEFT - 8;
+		double plotWidth = WIDE - LEFT - 8;
 		double plotHeight = HEIGHT - BOTTOM - 12;
 		double slot = plotWidth / days;
 		double barWidth = Math.max(2, slot * 0.7);
@@ -70,13 +74,13 @@ final class Charts {
 						name + ", " + day + ": " + entry.getValue() + " uploads"));
 			}
 			if (days <= 14 || i % Math.ceil(days / 10.0) == 0) {
-				xTicks.add(new Tick(x + barWidth / 2, HEIGHT - 8, day.getDayOfMonth() + "/" + day.getMonthValue()));
+				xTicks.add(new Tick(x + barWidth / 2, HEIGHT - 8, day.getDayOfMonth() + "/" + day.getMonthValue(), 0));
 			}
 		}
 		List<Legend> legend = new ArrayList<>();
 		colours.forEach(
 				(camera, colour) -> legend.add(new Legend(names.getOrDefault(camera, camera), PALETTE.get(colour))));
-		return new Chart(bars, xTicks, yTicks(top, plotHeight), legend, counts.isEmpty());
+		return new Chart(WIDE, HEIGHT, bars, xTicks, yTicks(top, plotHeight, WIDE), legend, counts.isEmpty());
 	}
 
 	/**
@@ -96,7 +100,7 @@ final class Charts {
 			max = Math.max(max, count);
 		}
 		long top = niceCeiling(max);
-		double plotWidth = WIDTH - LEFT - 8;
+		double plotWidth = NARROW - LEFT - 8;
 		double plotHeight = HEIGHT - BOTTOM - 12;
 		double slot = plotWidth / 10;
 		List<Bar> bars = new ArrayList<>();
@@ -106,9 +110,9 @@ final class Charts {
 			double x = LEFT + i * slot + 4;
 			bars.add(new Bar(x, 12 + plotHeight - h, slot - 8, h, (i >= 5) ? "#009E73" : "#E69F00",
 					(i * 10) + "–" + (i * 10 + 10) + " %: " + counts[i] + " detections"));
-			xTicks.add(new Tick(x + (slot - 8) / 2, HEIGHT - 8, (i * 10) + "%"));
+			xTicks.add(new Tick(x + (slot - 8) / 2, HEIGHT - 8, (i * 10) + "%", 0));
 		}
-		return new Chart(bars, xTicks, yTicks(top, plotHeight), List.of(), buckets.isEmpty());
+		return new Chart(NARROW, HEIGHT, bars, xTicks, yTicks(top, plotHeight, NARROW), List.of(), buckets.isEmpty());
 	}
 
 	/**
@@ -127,11 +131,11 @@ final class Charts {
 		return rows;
 	}
 
-	private static List<Tick> yTicks(long top, double plotHeight) {
+	private static List<Tick> yTicks(long top, double plotHeight, int width) {
 		List<Tick> ticks = new ArrayList<>();
 		for (int i = 0; i <= 4; i++) {
 			long value = top * i / 4;
-			ticks.add(new Tick(LEFT - 6, 12 + plotHeight - plotHeight * i / 4, String.valueOf(value)));
+			ticks.add(new Tick(LEFT - 6, 12 + plotHeight - plotHeight * i / 4, String.valueOf(value), width - 8));
 		}
 		return ticks;
 	}
@@ -152,13 +156,16 @@ final class Charts {
 	/**
 	 * A chart ready to draw.
 	 *
+	 * @param width drawing width (the SVG viewBox)
+	 * @param height drawing height
 	 * @param bars rectangles
 	 * @param xTicks labels under the bars
 	 * @param yTicks labels of the value axis
 	 * @param legend colour legend
 	 * @param empty whether there is nothing to show
 	 */
-	record Chart(List<Bar> bars, List<Tick> xTicks, List<Tick> yTicks, List<Legend> legend, boolean empty) {
+	record Chart(int width, int height, List<Bar> bars, List<Tick> xTicks, List<Tick> yTicks, List<Legend> legend,
+			boolean empty) {
 
 	}
 
@@ -182,8 +189,9 @@ final class Charts {
 	 * @param x position
 	 * @param y position
 	 * @param text label
+	 * @param lineEnd where a grid line from this tick ends (value axis only)
 	 */
-	record Tick(double x, double y, String text) {
+	record Tick(double x, double y, String text, double lineEnd) {
 
 	}
 

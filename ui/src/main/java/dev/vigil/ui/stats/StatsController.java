@@ -47,8 +47,6 @@ class StatsController {
 		model.addAttribute("totalUploads",
 				stats.uploadsPerCameraPerDay().stream().mapToLong(Stats.DayCount::count).sum());
 		model.addAttribute("totalBytes", stats.storagePerCamera().stream().mapToLong(Stats.Storage::bytes).sum());
-		model.addAttribute("chartWidth", Charts.WIDTH);
-		model.addAttribute("chartHeight", Charts.HEIGHT);
 		return "stats";
 	}
 

@@ -1,5 +1,6 @@
 package dev.vigil.ui.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,16 +22,22 @@ class ErrorPages {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
+	private final LayoutModel layout;
+
+	ErrorPages(LayoutModel layout) {
+		this.layout = layout;
+	}
+
 	@ExceptionHandler(CatalogUnavailableException.class)
-	ModelAndView unavailable(CatalogUnavailableException ex) {
+	ModelAndView unavailable(CatalogUnavailableException ex, HttpServletRequest request) {
 		log.warn("{}", ex.getMessage());
-		ModelAndView page = new ModelAndView("error/unavailable");
+		ModelAndView page = page("error/unavailable", request);
 		page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
 		return page;
 	}
 
 	@ExceptionHandler(CatalogException.class)
-	ModelAndView failed(CatalogException ex) {
+	ModelAndView failed(CatalogException ex, HttpServletRequest request) {
 		HttpStatus status = switch (ex.status()) {
 			case 403 -> HttpStatus.FORBIDDEN;
 			case 404 -> HttpStatus.NOT_FOUND;
@@ -41,11 +48,20 @@ class ErrorPages {
 		if (status == HttpStatus.BAD_GATEWAY) {
 			log.warn("Backend answered {}: {}", ex.status(), ex.getMessage());
 		}
-		ModelAndView page = new ModelAndView("error/backend");
+		ModelAndView page = page("error/backend", request);
 		page.setStatus(status);
 		page.addObject("status", status.value());
 		page.addObject("problemTitle", ex.title());
 		page.addObject("problemDetail", (ex.status() < 500) ? ex.getMessage() : null);
+		return page;
+	}
+
+	/** Exception handlers get no @ModelAttribute values: the layout's are added here. */
+	private ModelAndView page(String view, HttpServletRequest request) {
+		ModelAndView page = new ModelAndView(view);
+		page.addObject("currentUser", this.layout.currentUser());
+		page.addObject("theme", this.layout.theme(request));
+		page.addObject("path", this.layout.path(request));
 		return page;
 	}
 
