@@ -17,12 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param poster the frame with the most motion (the only frame of a one-frame clip)
  * @param posterMs offset of the poster frame
  * @param renditionWritten whether the rendition file holds a playable H.264 MP4
- * @param transcoded whether it was re-encoded (false: the original already was a
- * fast-start H.264 MP4 and was copied)
+ * @param rendition how the rendition was made
  * @param framesDecoded decoded frames
  */
 public record VideoResult(ProcessingStatus status, @Nullable String reason, int width, int height, long durationMs,
-		String codec, BufferedImage poster, long posterMs, boolean renditionWritten, boolean transcoded,
+		String codec, BufferedImage poster, long posterMs, boolean renditionWritten, Rendition rendition,
 		long framesDecoded) {
 
 }
