@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import dev.vigil.contracts.ProcessingStatus;
@@ -181,7 +183,8 @@ public class VideoProcessor {
 		ProcessingStatus status = (damage != null) ? ProcessingStatus.CORRUPT : ProcessingStatus.OK;
 		String reason = (damage != null)
 				? "The video is damaged after " + frames + " frames (" + (lastUs / 1000) + " ms): " + damage : null;
-		return new VideoResult(status, reason, width, height, durationMs, codec, poster, posterMs, true, mode, frames);
+		return new VideoResult(status, reason, width, height, durationMs, codec, poster, posterMs, true, mode, frames,
+				creationTime(grabber));
 	}
 
 	private FFmpegFrameRecorder recorder(Path rendition, int width, int height, double fps) throws Exception {
@@ -250,6 +253,25 @@ public class VideoProcessor {
 		catch (Exception ex) {
 			logger.info("Remuxing {} failed, transcoding instead: {}", file.getFileName(), ex.getMessage());
 			return false;
+		}
+	}
+
+	/**
+	 * The container's {@code creation_time} (MP4, MOV, Matroska), which cameras set to
+	 * the recording start.
+	 */
+	static @Nullable Instant creationTime(FFmpegFrameGrabber grabber) {
+		String value = grabber.getMetadata("creation_time");
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			Instant instant = Instant.parse(value.trim());
+			// Muxers write the epoch when nobody set a time.
+			return instant.isAfter(Instant.EPOCH) ? instant : null;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.vigil.processing.video;
 
 import java.awt.image.BufferedImage;
+import java.time.Instant;
 
 import dev.vigil.contracts.ProcessingStatus;
 import org.jspecify.annotations.Nullable;
@@ -19,9 +20,10 @@ import org.jspecify.annotations.Nullable;
  * @param renditionWritten whether the rendition file holds a playable H.264 MP4
  * @param rendition how the rendition was made
  * @param framesDecoded decoded frames
+ * @param createdAt the container's creation time, if it has one
  */
 public record VideoResult(ProcessingStatus status, @Nullable String reason, int width, int height, long durationMs,
 		String codec, BufferedImage poster, long posterMs, boolean renditionWritten, Rendition rendition,
-		long framesDecoded) {
+		long framesDecoded, @Nullable Instant createdAt) {
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,6 +50,7 @@ class VideoProcessorTests {
 		assertThat(vtest.durationMs()).isEqualTo(79_500);
 		assertThat(vtest.codec()).startsWith("msmpeg4");
 		assertThat(vtest.framesDecoded()).isEqualTo(795);
+		assertThat(vtest.createdAt()).isNull();
 	}
 
 	@Test
@@ -95,6 +97,7 @@ class VideoProcessorTests {
 				recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
 				recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
 				recorder.setFrameRate(15);
+				recorder.setMetadata("creation_time", "2016-08-30T13:29:54.000000Z");
 				recorder.start();
 				Frame frame;
 				while ((frame = grabber.grabImage()) != null) {
@@ -108,6 +111,7 @@ class VideoProcessorTests {
 		}, deadline(), Duration.ofMinutes(5));
 		assertThat(result.codec()).isEqualTo("h264");
 		assertThat(result.rendition()).isEqualTo(Rendition.REMUXED);
+		assertThat(result.createdAt()).isEqualTo(Instant.parse("2016-08-30T13:29:54Z"));
 		assertThat(Mp4Atoms.isFastStart(rendition)).isTrue();
 		try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(rendition.toFile())) {
 			grabber.start();
