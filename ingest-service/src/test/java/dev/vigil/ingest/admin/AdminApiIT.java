@@ -37,7 +37,7 @@ class AdminApiIT {
 
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		dataDir = Files.createTempDirectory("vigil-admin-it");
+		dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "admin-it").toAbsolutePath();
 		registry.add("vigil.ingest.data-dir", dataDir::toString);
 	}
 

@@ -46,7 +46,8 @@ class CrashRecoveryIT {
 
 	@Test
 	void restartAfterKillDuringDrainPublishesEverythingOnce(Infrastructure infrastructure) throws Exception {
-		Path dataDir = Files.createTempDirectory("vigil-crash-it");
+		Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "crash-it")
+			.toAbsolutePath();
 		int ftpPort = freePort();
 		Process edge = start(infrastructure, dataDir, ftpPort, "first");
 		List<String> shas = new ArrayList<>();

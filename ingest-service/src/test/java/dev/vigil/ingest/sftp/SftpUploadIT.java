@@ -56,7 +56,8 @@ class SftpUploadIT {
 
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		Path dataDir = Files.createTempDirectory("vigil-sftp-it");
+		Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "sftp-it")
+			.toAbsolutePath();
 		registry.add("vigil.ingest.data-dir", dataDir::toString);
 	}
 
