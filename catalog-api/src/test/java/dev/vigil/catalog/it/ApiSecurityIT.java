@@ -174,6 +174,19 @@ class ApiSecurityIT extends CatalogIT {
 				"{\"detection\":5,\"falsePositive\":true}"), 404, "detection-not-found");
 	}
 
+	@Test
+	void limitsRequestsPerClientWith429() {
+		String token = issuer.reader();
+		Api.Response last = null;
+		// Fixed one-minute windows: twice the limit crosses at most one window boundary.
+		for (int i = 0; i < 130 && (last == null || last.status() == 200); i++) {
+			last = this.api.get("/api/v1/cameras", token);
+		}
+		assertProblem(last, 429, "rate-limited");
+		// Another client is not affected.
+		assertThat(this.api.get("/api/v1/cameras", issuer.reader()).status()).isEqualTo(200);
+	}
+
 	private static void assertProblem(Api.Response response, int status, String kind) {
 		assertThat(response.status()).as(response.body()).isEqualTo(status);
 		assertThat(response.contentType()).startsWith("application/problem+json");

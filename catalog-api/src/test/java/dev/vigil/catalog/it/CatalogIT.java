@@ -21,13 +21,14 @@ import dev.vigil.devstack.VigilInfrastructure;
 /**
  * The whole service against real Kafka, Redis, S3 and a MongoDB wire server from the
  * devstack extension, with tokens from {@link TestIssuer}. Subclasses share one context.
- * Each test uses its own cameras, so tests do not see each other's data.
+ * Each test uses its own cameras, so tests do not see each other's data, and each request
+ * its own token (own rate-limit bucket) unless a test means otherwise.
  */
 @VigilInfrastructure
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.ISSUER,
 				"spring.mongodb.database=vigil-catalog-it", "vigil.catalog.events.gap=60s",
-				"vigil.catalog.retention.enabled=false", "vigil.catalog.rate-limit.requests=0",
+				"vigil.catalog.retention.enabled=false", "vigil.catalog.rate-limit.requests=60",
 				"spring.cloud.stream.bindings.mediaUploaded-in-0.consumer.back-off-initial-interval=100",
 				"spring.cloud.stream.bindings.mediaProcessed-in-0.consumer.back-off-initial-interval=100" })
 @ActiveProfiles("devstack")

@@ -120,6 +120,25 @@ class ContentAndAdminIT extends CatalogIT {
 	}
 
 	@Test
+	void aLegalHoldOnAnEventHoldsAllItsMedia() {
+		String camera = WireEvents.camera("event-hold");
+		Instant at = Instant.now().minusSeconds(86_400);
+		wire.uploaded(WireEvents.upload(camera, WireEvents.mediaId(), at, MediaKind.IMAGE));
+		wire.uploaded(WireEvents.upload(camera, WireEvents.mediaId(), at.plusSeconds(10), MediaKind.VIDEO));
+		JsonNode events = eventually(() -> this.api.get("/api/v1/events?camera=" + camera, issuer.reader()).json(),
+				(json) -> json.path("items").size() == 1 && json.path("items").get(0).path("mediaCount").asInt() == 2);
+		String eventId = events.path("items").get(0).path("id").asString();
+		JsonNode held = this.api
+			.send("PUT", "/api/v1/events/" + eventId + "/legal-hold", issuer.admin(),
+					"{\"hold\":true,\"reason\":\"insurance claim\"}")
+			.json();
+		assertThat(held.path("legalHold").asBoolean()).isTrue();
+		held.path("media").forEach((item) -> assertThat(item.path("legalHold").asBoolean()).isTrue());
+		String first = held.path("media").get(0).path("id").asString();
+		assertThat(this.api.send("DELETE", "/api/v1/media/" + first, issuer.admin(), null).status()).isEqualTo(409);
+	}
+
+	@Test
 	void recordsFalsePositiveFeedbackOnADetection() {
 		String camera = WireEvents.camera("feedback");
 		String mediaId = WireEvents.mediaId();
@@ -140,6 +159,7 @@ class ContentAndAdminIT extends CatalogIT {
 		assertThat(health.status()).as(health.body()).isEqualTo(200);
 		assertThat(this.api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
 		assertThat(this.api.get("/v3/api-docs", null).body()).contains("/api/v1/media/{id}/content");
+		assertThat(this.api.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
 		assertThat(this.api.get("/actuator/prometheus", null).body()).contains("vigil_catalog_events");
 	}
 

@@ -43,6 +43,16 @@ class EventFlowIT extends CatalogIT {
 		assertThat(image.path("variants").toString()).contains("original", "thumbnail");
 		assertThat(page.path("items").get(0).path("status").asString()).isEqualTo("PENDING");
 
+		JsonNode health = this.api.get("/api/v1/cameras/" + camera + "/health", issuer.reader()).json();
+		assertThat(health.path("lastSeen").asString()).isEqualTo(T0.plusSeconds(22).toString());
+		assertThat(health.path("silent").asBoolean()).as("nothing for days").isTrue();
+
+		JsonNode stats = this.api.get("/api/v1/stats?camera=" + camera, issuer.reader()).json();
+		assertThat(stats.path("uploadsPerDay").toString()).contains("\"day\":\"2026-11-20\",\"uploads\":2");
+		assertThat(stats.path("confidenceHistogram").get(0).path("label").asString()).isEqualTo("person");
+		assertThat(stats.path("confidenceHistogram").get(0).path("from").asDouble()).isEqualTo(0.9);
+		assertThat(stats.path("storage").get(0).path("bytes").asLong()).isEqualTo(2000);
+
 		JsonNode cameraDoc = this.api.get("/api/v1/cameras/" + camera, issuer.reader()).json();
 		assertThat(cameraDoc.path("edgeNodeId").asString()).isEqualTo("edge-it");
 		assertThat(cameraDoc.path("name").asString()).isEqualTo(camera);
