@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.gateway.headers;
+
+import org.jspecify.annotations.NullMarked;

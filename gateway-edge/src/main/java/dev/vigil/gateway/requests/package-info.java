@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.gateway.requests;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.gateway.routing;
+
+import org.jspecify.annotations.NullMarked;

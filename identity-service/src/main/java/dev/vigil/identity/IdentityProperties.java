@@ -1,0 +1,34 @@
+package dev.vigil.identity;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where this issuer lives and where it keeps its local state.
+ *
+ * @param issuer the public issuer URL, identical for browsers and services (the gateway's
+ * {@code /auth} path by default), so {@code iss} in every token matches discovery
+ * @param dataDir directory for the signing keys and the one-time secrets that
+ * {@code ./vigil up} prints (initial admin password, demo client)
+ */
+@Validated
+@ConfigurationProperties("vigil.identity")
+public record IdentityProperties(@DefaultValue("http://localhost:8080/auth") @NotNull URI issuer,
+		@DefaultValue(".vigil/identity") @NotNull Path dataDir) {
+
+	public IdentityProperties {
+		String text = issuer.toString();
+		if (text.endsWith("/")) {
+			// Discovery and the iss claim compare strings: one canonical form, no
+			// trailing slash.
+			issuer = URI.create(text.substring(0, text.length() - 1));
+		}
+	}
+
+}

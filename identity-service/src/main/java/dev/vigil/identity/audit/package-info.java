@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.identity.audit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.identity.clients;
+
+import org.jspecify.annotations.NullMarked;

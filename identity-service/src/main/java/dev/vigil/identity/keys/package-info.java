@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.identity.keys;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.identity.login;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.identity.users;
+
+import org.jspecify.annotations.NullMarked;

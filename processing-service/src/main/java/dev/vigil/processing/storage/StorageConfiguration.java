@@ -1,0 +1,50 @@
+package dev.vigil.processing.storage;
+
+import io.minio.MinioClient;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(S3Properties.class)
+class StorageConfiguration {
+
+	@Bean
+	MinioClient minioClient(S3Properties properties) {
+		return MinioClient.builder()
+			.endpoint(properties.endpoint().toString())
+			.credentials(properties.accessKey(), properties.secretKey())
+			.region(properties.region())
+			.build();
+	}
+
+	@Bean
+	MediaStore mediaStore(MinioClient client, S3Properties properties) {
+		return new MediaStore(client, properties.bucket());
+	}
+
+	/**
+	 * Readiness depends on the bucket: without it no event can be processed, so the
+	 * consumer should not take partitions.
+	 */
+	@Bean
+	HealthIndicator mediaStoreHealthIndicator(MediaStore store) {
+		return () -> {
+			try {
+				return store.bucketExists() ? Health.up().withDetail("bucket", store.bucket()).build()
+						: Health.down()
+							.withDetail("bucket", store.bucket())
+							.withDetail("error", "no such bucket")
+							.build();
+			}
+			catch (RuntimeException ex) {
+				// The MinIO client reports connection failures as unchecked exceptions.
+				return Health.down().withDetail("bucket", store.bucket()).withDetail("error", ex.getMessage()).build();
+			}
+		};
+	}
+
+}
