@@ -111,6 +111,40 @@ class EventFlowIT extends CatalogIT {
 	}
 
 	@Test
+	void shuffledArrivalsEndInTheSameEventsAsOrderedOnes() {
+		String camera = WireEvents.camera("shuffle");
+		long[] gapsMillis = { 10_000, 60_000, 60_001, 5_000, 90_000, 59_999, 60_000, 1, 120_000, 30_000 };
+		List<Instant> times = new ArrayList<>();
+		Instant at = T0;
+		times.add(at);
+		List<Integer> expectedSizes = new ArrayList<>(List.of(1));
+		for (long gap : gapsMillis) {
+			at = at.plusMillis(gap);
+			times.add(at);
+			if (gap > 60_000) {
+				expectedSizes.add(0, 1);
+			}
+			else {
+				expectedSizes.set(0, expectedSizes.get(0) + 1);
+			}
+		}
+		List<Runnable> sends = new ArrayList<>();
+		for (Instant time : times) {
+			String id = WireEvents.mediaId();
+			sends.add(() -> wire.uploaded(WireEvents.upload(camera, id, time, MediaKind.IMAGE)));
+			sends.add(() -> wire.processed(WireEvents.processed(camera, id, 0.5, time.plusSeconds(1))));
+		}
+		java.util.Collections.shuffle(sends, new java.util.Random(7));
+		sends.forEach(Runnable::run);
+
+		JsonNode events = eventually(() -> events(camera),
+				(json) -> mediaTotal(json) == times.size() && json.path("items").size() == expectedSizes.size());
+		List<Integer> sizes = new ArrayList<>();
+		events.path("items").forEach((event) -> sizes.add(event.path("mediaCount").asInt()));
+		assertThat(sizes).isEqualTo(expectedSizes);
+	}
+
+	@Test
 	void processedBeforeUploadedConvergesToTheSameMedia() {
 		String inOrder = WireEvents.camera("order");
 		String reversed = WireEvents.camera("reversed");
