@@ -5,12 +5,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,9 +33,8 @@ import dev.vigil.contracts.MediaKind;
  *
  * <p>
  * Without transactions (the MongoDB wire server has none) concurrent recomputes of one
- * camera could interleave, so they are serialised per camera. Kafka keys events by
- * camera, and with one catalog instance per partition assignment this lock covers both
- * topics.
+ * camera could interleave, so they are serialised per camera by {@link CameraLock}, also
+ * across replicas.
  */
 @Component
 @EnableConfigurationProperties(EventProperties.class)
@@ -50,11 +47,12 @@ public class EventStitcher {
 
 	private final EventProperties properties;
 
-	private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+	private final CameraLock lock;
 
-	EventStitcher(MongoTemplate mongo, EventProperties properties) {
+	EventStitcher(MongoTemplate mongo, EventProperties properties, CameraLock lock) {
 		this.mongo = mongo;
 		this.properties = properties;
+		this.lock = lock;
 	}
 
 	/**
@@ -64,19 +62,14 @@ public class EventStitcher {
 	 * @param current the upload's time now, or null when it was removed
 	 */
 	public void restitch(String cameraId, @Nullable Instant previous, @Nullable Instant current) {
-		ReentrantLock lock = this.locks.computeIfAbsent(cameraId, (id) -> new ReentrantLock());
-		lock.lock();
-		try {
+		this.lock.run(cameraId, () -> {
 			if (current != null) {
 				restitchAround(cameraId, current);
 			}
 			if (previous != null && !previous.equals(current)) {
 				restitchAround(cameraId, previous);
 			}
-		}
-		finally {
-			lock.unlock();
-		}
+		});
 	}
 
 	private void restitchAround(String cameraId, Instant at) {

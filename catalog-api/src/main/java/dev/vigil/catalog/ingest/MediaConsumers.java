@@ -3,6 +3,7 @@ package dev.vigil.catalog.ingest;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,8 +22,9 @@ class MediaConsumers {
 
 	@Bean
 	Consumer<byte[]> mediaUploaded(EventReader reader, MediaIndexer indexer, MeterRegistry meters) {
+		Timer timer = meters.timer("vigil.catalog.indexing", "topic", "media.uploaded");
 		return (payload) -> {
-			boolean changed = indexer.uploaded(reader.uploaded(payload));
+			boolean changed = Boolean.TRUE.equals(timer.record(() -> indexer.uploaded(reader.uploaded(payload))));
 			meters
 				.counter("vigil.catalog.events", "topic", "media.uploaded", "outcome",
 						changed ? "applied" : "duplicate")
@@ -32,8 +34,9 @@ class MediaConsumers {
 
 	@Bean
 	Consumer<byte[]> mediaProcessed(EventReader reader, MediaIndexer indexer, MeterRegistry meters) {
+		Timer timer = meters.timer("vigil.catalog.indexing", "topic", "media.processed");
 		return (payload) -> {
-			boolean changed = indexer.processed(reader.processed(payload));
+			boolean changed = Boolean.TRUE.equals(timer.record(() -> indexer.processed(reader.processed(payload))));
 			meters
 				.counter("vigil.catalog.events", "topic", "media.processed", "outcome",
 						changed ? "applied" : "duplicate")

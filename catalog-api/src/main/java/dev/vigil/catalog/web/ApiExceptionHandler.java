@@ -16,7 +16,6 @@ import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -52,11 +51,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		problem.setType(ProblemTypes.of("insufficient-scope"));
 		problem.setTitle("Forbidden");
 		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
-	}
-
-	@ExceptionHandler(AsyncRequestNotUsableException.class)
-	void clientGone() {
-		// A live-stream client went away; there is no one to answer.
 	}
 
 	@ExceptionHandler(Exception.class)
