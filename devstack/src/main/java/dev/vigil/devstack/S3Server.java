@@ -70,7 +70,8 @@ final class S3Server implements ManagedComponent {
 							"jclouds.provider=filesystem", "jclouds.filesystem.basedir=" + objects, ""));
 			this.process = ChildProcess.start("S3Proxy",
 					List.of(ChildProcess.javaExecutable(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
-							"-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(), "--properties", config.toString()),
+							"-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(),
+							"--properties", config.toString()),
 					this.dir, this.logFile);
 		}
 		catch (IOException ex) {

@@ -13,7 +13,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "vigil.ingest.data-dir=target/test-data/health", "vigil.ingest.ftp.port=0",
+				"vigil.ingest.sftp.port=0", "vigil.ingest.publish.enabled=false" })
 class IngestApplicationTests {
 
 	@Value("${local.server.port}")

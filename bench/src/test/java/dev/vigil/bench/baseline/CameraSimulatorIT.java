@@ -15,7 +15,7 @@ import dev.vigil.bench.sim.CameraSimulator.UploadStyle;
 import dev.vigil.bench.sim.FileNaming;
 import dev.vigil.bench.sim.MediaPool;
 import dev.vigil.bench.sim.SimulationResult;
-import dev.vigil.bench.sim.TestMediaDirectory;
+import dev.vigil.devstack.TestMedia;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class CameraSimulatorIT {
 	@BeforeAll
 	static void startVsftpd() throws IOException {
 		vsftpd = VsftpdServer.start(work, 20);
-		simulator = new CameraSimulator(MediaPool.load(TestMediaDirectory.find()));
+		simulator = new CameraSimulator(MediaPool.load(TestMedia.root()));
 	}
 
 	@AfterAll

@@ -1,5 +1,7 @@
 package dev.vigil.bench.sim;
 
+import dev.vigil.devstack.TestMedia;
+
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,7 +23,7 @@ class SimulatorPartsTests {
 
 	@Test
 	void uniqueJpegCopiesStillDecodeAndDiffer() throws IOException {
-		byte[] original = Files.readAllBytes(TestMediaDirectory.find().resolve("darknet/person.jpg"));
+		byte[] original = Files.readAllBytes(TestMedia.root().resolve("darknet/person.jpg"));
 		byte[] first = Uniquifier.unique(original, "cam1/1");
 		byte[] second = Uniquifier.unique(original, "cam1/2");
 
@@ -33,7 +35,7 @@ class SimulatorPartsTests {
 
 	@Test
 	void uniqueAviCopiesKeepAConsistentRiffSize() throws IOException {
-		byte[] original = Files.readAllBytes(TestMediaDirectory.find().resolve("opencv/tree.avi"));
+		byte[] original = Files.readAllBytes(TestMedia.root().resolve("opencv/tree.avi"));
 		byte[] copy = Uniquifier.unique(original, "cam1/odd");
 
 		int riffSize = ByteBuffer.wrap(copy, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
@@ -76,7 +78,7 @@ class SimulatorPartsTests {
 
 	@Test
 	void loadsOnlyCameraSizedSnapshotsAndClips() {
-		MediaPool pool = MediaPool.load(TestMediaDirectory.find());
+		MediaPool pool = MediaPool.load(TestMedia.root());
 		assertThat(pool.snapshots()).isNotEmpty()
 			.allMatch((file) -> file.content().length >= 100 * 1024 && file.content().length <= 400 * 1024);
 		assertThat(pool.clips()).extracting(MediaPool.MediaFile::name).contains("vtest.avi");

@@ -1,0 +1,190 @@
+package dev.vigil.catalog.camera;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.vigil.catalog.audit.AuditLog;
+import dev.vigil.catalog.camera.CameraDocument.Detection;
+import dev.vigil.catalog.camera.CameraDocument.Retention;
+import dev.vigil.catalog.security.CurrentCaller;
+import dev.vigil.catalog.stats.CameraActivity;
+import dev.vigil.catalog.web.ApiException;
+import dev.vigil.catalog.web.Ids;
+
+@RestController
+@RequestMapping("/api/v1/cameras")
+@Tag(name = "Cameras", description = "Cameras register themselves with their first upload")
+class CameraController {
+
+	private final CameraRegistry registry;
+
+	private final CurrentCaller caller;
+
+	private final CameraActivity activity;
+
+	private final CameraProperties properties;
+
+	private final AuditLog audit;
+
+	private final Clock clock = Clock.systemUTC();
+
+	CameraController(CameraRegistry registry, CurrentCaller caller, CameraActivity activity,
+			CameraProperties properties, AuditLog audit) {
+		this.registry = registry;
+		this.caller = caller;
+		this.activity = activity;
+		this.properties = properties;
+		this.audit = audit;
+	}
+
+	@GetMapping
+	@Operation(summary = "List the cameras this token may see")
+	List<CameraDocument> list() {
+		return this.registry.findAll(this.caller.scope());
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One camera with its settings")
+	CameraDocument get(@Parameter(example = "driveway") @PathVariable @Pattern(regexp = Ids.CAMERA) String id) {
+		return find(id);
+	}
+
+	@PatchMapping("/{id}")
+	@Operation(summary = "Change name, time zone, retention or detection settings (admin)",
+			description = "Absent fields stay as they are. Audited.")
+	CameraDocument patch(@PathVariable @Pattern(regexp = Ids.CAMERA) String id, @Valid @RequestBody CameraPatch patch) {
+		find(id);
+		Update update = new Update();
+		Map<String, Object> changes = new LinkedHashMap<>();
+		if (patch.name() != null) {
+			update.set("name", patch.name());
+			changes.put("name", patch.name());
+		}
+		if (patch.timeZone() != null) {
+			try {
+				ZoneId.of(patch.timeZone());
+			}
+			catch (DateTimeException ex) {
+				throw ApiException.badParameter("timeZone", "is not an IANA time zone");
+			}
+			update.set("timeZone", patch.timeZone());
+			changes.put("timeZone", patch.timeZone());
+		}
+		if (patch.retention() != null) {
+			update.set("retention", patch.retention().toDocument());
+			changes.put("retention", patch.retention().toDocument().toString());
+		}
+		if (patch.detection() != null) {
+			update.set("detection", patch.detection().toDocument());
+			changes.put("detection", patch.detection().toDocument().toString());
+		}
+		if (patch.silentAfterMinutes() != null) {
+			update.set("silentAfterMinutes", patch.silentAfterMinutes());
+			changes.put("silentAfterMinutes", patch.silentAfterMinutes());
+		}
+		if (changes.isEmpty()) {
+			return find(id);
+		}
+		CameraDocument updated = this.registry.update(id, update);
+		this.audit.record(this.caller.name(), "camera.updated", id, changes);
+		return updated;
+	}
+
+	@GetMapping("/{id}/health")
+	@Operation(summary = "Last upload, uploads today and this hour, and whether the camera is silent")
+	CameraHealth health(@PathVariable @Pattern(regexp = Ids.CAMERA) String id) {
+		CameraDocument camera = find(id);
+		Instant now = this.clock.instant();
+		CameraActivity.Snapshot snapshot = this.activity.snapshot(id, now);
+		Instant lastSeen = (snapshot.lastSeen() != null) ? snapshot.lastSeen() : camera.lastUploadAt();
+		Duration silentAfter = (camera.silentAfterMinutes() != null) ? Duration.ofMinutes(camera.silentAfterMinutes())
+				: this.properties.silentAfter();
+		boolean silent = lastSeen == null || Duration.between(lastSeen, now).compareTo(silentAfter) > 0;
+		return new CameraHealth(id, lastSeen, silent, silentAfter, snapshot.uploadsToday(), snapshot.uploadsThisHour(),
+				snapshot.meanInterval());
+	}
+
+	private CameraDocument find(String id) {
+		this.caller.scope().check(id);
+		return this.registry.find(id).orElseThrow(() -> ApiException.notFound("camera", id));
+	}
+
+	/**
+	 * Health of one camera.
+	 *
+	 * @param cameraId camera
+	 * @param lastSeen latest upload received
+	 * @param silent whether nothing arrived for longer than {@code silentAfter}
+	 * @param silentAfter the threshold used
+	 * @param uploadsToday uploads this UTC day
+	 * @param uploadsThisHour uploads this UTC hour
+	 * @param meanInterval moving average of the time between uploads
+	 */
+	record CameraHealth(String cameraId, @Nullable Instant lastSeen, boolean silent, Duration silentAfter,
+			long uploadsToday, long uploadsThisHour, @Nullable Duration meanInterval) {
+
+	}
+
+	/**
+	 * Changes to a camera; absent fields stay.
+	 *
+	 * @param name display name
+	 * @param timeZone IANA zone id
+	 * @param retention retention overrides (replaced as a whole)
+	 * @param detection detection settings (replaced as a whole)
+	 * @param silentAfterMinutes silent threshold override
+	 */
+	record CameraPatch(@Schema(example = "Driveway") @Size(min = 1, max = 100) @Nullable String name,
+			@Schema(example = "Europe/Berlin") @Size(max = 64) @Nullable String timeZone,
+			@Valid @Nullable RetentionPatch retention, @Valid @Nullable DetectionPatch detection,
+			@Min(1) @Max(525_600) @Nullable Integer silentAfterMinutes) {
+
+	}
+
+	record RetentionPatch(@Min(1) @Max(36_500) @Nullable Integer imageMaxAgeDays,
+			@Min(1) @Max(36_500) @Nullable Integer videoMaxAgeDays, @Min(1) @Nullable Long imageMaxBytes,
+			@Min(1) @Nullable Long videoMaxBytes) {
+
+		Retention toDocument() {
+			return new Retention(this.imageMaxAgeDays, this.videoMaxAgeDays, this.imageMaxBytes, this.videoMaxBytes);
+		}
+
+	}
+
+	record DetectionPatch(@Nullable Boolean personDetection,
+			@DecimalMin("0.0") @DecimalMax("1.0") @Nullable Double minPersonConfidence) {
+
+		Detection toDocument() {
+			return new Detection(this.personDetection, this.minPersonConfidence);
+		}
+
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.vigil.catalog.camera;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A camera, registered by its first upload and then editable.
+ *
+ * @param id camera id as the edge knows it
+ * @param name display name (the id until renamed)
+ * @param edgeNodeId edge node of the latest upload
+ * @param timeZone IANA time zone, for display
+ * @param registeredAt first upload indexed
+ * @param lastUploadAt latest receive time indexed
+ * @param retention per-camera retention overrides
+ * @param detection detection settings
+ * @param silentAfterMinutes override of when the camera counts as silent
+ */
+@Document("cameras")
+public record CameraDocument(@Id String id, String name, @Nullable String edgeNodeId, @Nullable String timeZone,
+		@Nullable Instant registeredAt, @Nullable Instant lastUploadAt, @Nullable Retention retention,
+		@Nullable Detection detection, @Nullable Integer silentAfterMinutes) {
+
+	/**
+	 * Retention overrides; absent values fall back to {@code vigil.catalog.retention.*}.
+	 *
+	 * @param imageMaxAgeDays delete images older than this
+	 * @param videoMaxAgeDays delete videos older than this
+	 * @param imageMaxBytes keep at most this many bytes of images (oldest go first)
+	 * @param videoMaxBytes keep at most this many bytes of videos
+	 */
+	public record Retention(@Nullable Integer imageMaxAgeDays, @Nullable Integer videoMaxAgeDays,
+			@Nullable Long imageMaxBytes, @Nullable Long videoMaxBytes) {
+
+	}
+
+	/**
+	 * Detection settings for the processing service and the UI.
+	 *
+	 * @param personDetection whether to run person detection
+	 * @param minPersonConfidence confidence below which a person is not shown
+	 */
+	public record Detection(@Nullable Boolean personDetection, @Nullable Double minPersonConfidence) {
+
+	}
+
+}

@@ -1,0 +1,134 @@
+package dev.vigil.catalog.security;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+
+import dev.vigil.catalog.web.ProblemTypes;
+
+/**
+ * The API is an OAuth2 resource server: every {@code /api/v1} call needs a JWT signed by
+ * the configured issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}
+ * and/or {@code jwk-set-uri}; with both, keys come from the JWK set and the issuer is
+ * still checked). Scopes: {@code media:read} for reads, {@code media:write} for feedback,
+ * {@code admin} (or the admin role) for changes and the audit log. Stateless, no cookies,
+ * so no CSRF tokens.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ CatalogSecurityProperties.class, RateLimitProperties.class })
+class SecurityConfiguration {
+
+	static final String READ = "SCOPE_media:read";
+
+	static final String WRITE = "SCOPE_media:write";
+
+	static final String ADMIN = "SCOPE_admin";
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, CatalogSecurityProperties properties, JsonMapper json,
+			StringRedisTemplate redis, RateLimitProperties rateLimits) throws Exception {
+		String adminRole = "ROLE_" + properties.adminRole();
+		http.authorizeHttpRequests((requests) -> requests
+			.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+			.permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+			.permitAll()
+			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/**")
+			.hasAnyAuthority(ADMIN, adminRole)
+			.requestMatchers(HttpMethod.GET, "/api/v1/**")
+			.hasAnyAuthority(READ, ADMIN, adminRole)
+			.requestMatchers(HttpMethod.POST, "/api/v1/media/*/feedback")
+			.hasAnyAuthority(WRITE, ADMIN, adminRole)
+			.requestMatchers("/api/v1/**")
+			.hasAnyAuthority(ADMIN, adminRole)
+			.anyRequest()
+			.denyAll());
+		http.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.jwtAuthenticationConverter(new ScopesAndRoles()))
+			.authenticationEntryPoint(unauthorized(json))
+			.accessDeniedHandler(forbidden(json)));
+		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		http.csrf((csrf) -> csrf.disable());
+		http.addFilterAfter(new RateLimitFilter(redis, rateLimits, json), BearerTokenAuthenticationFilter.class);
+		return http.build();
+	}
+
+	private static org.springframework.security.web.AuthenticationEntryPoint unauthorized(JsonMapper json) {
+		BearerTokenAuthenticationEntryPoint headers = new BearerTokenAuthenticationEntryPoint();
+		return (request, response, ex) -> {
+			headers.commence(request, response, ex);
+			// The cause (expired, bad signature, wrong issuer) stays in the
+			// WWW-Authenticate
+			// header the standard way; the body is the same for all of them.
+			write(json, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+					"A valid bearer token from the configured issuer is required");
+		};
+	}
+
+	private static org.springframework.security.web.access.AccessDeniedHandler forbidden(JsonMapper json) {
+		BearerTokenAccessDeniedHandler headers = new BearerTokenAccessDeniedHandler();
+		return (request, response, ex) -> {
+			headers.handle(request, response, ex);
+			write(json, response, HttpStatus.FORBIDDEN, "insufficient-scope", "Forbidden",
+					"The token lacks the scope this operation needs");
+		};
+	}
+
+	static void write(JsonMapper json, HttpServletResponse response, HttpStatus status, String kind, String title,
+			String detail) throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(ProblemTypes.of(kind));
+		problem.setTitle(title);
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), problem);
+	}
+
+	/**
+	 * {@code scope} becomes {@code SCOPE_*} authorities as usual; the {@code roles} claim
+	 * that identity-service adds becomes {@code ROLE_*}.
+	 */
+	static final class ScopesAndRoles implements Converter<Jwt, AbstractAuthenticationToken> {
+
+		private final JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
+
+		@Override
+		public AbstractAuthenticationToken convert(Jwt jwt) {
+			List<GrantedAuthority> authorities = new ArrayList<>(this.scopes.convert(jwt));
+			if (jwt.getClaims().get("roles") instanceof Collection<?> roles) {
+				roles.forEach((role) -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+			}
+			return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+		}
+
+	}
+
+}

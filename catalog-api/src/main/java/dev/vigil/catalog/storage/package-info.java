@@ -1,0 +1,7 @@
+/**
+ * The S3 object store (MinIO SDK): presigned reads and deletes.
+ */
+@NullMarked
+package dev.vigil.catalog.storage;
+
+import org.jspecify.annotations.NullMarked;

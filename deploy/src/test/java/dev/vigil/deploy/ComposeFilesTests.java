@@ -1,0 +1,111 @@
+package dev.vigil.deploy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Holds docker-compose.yml and docker-compose.edge.yml to the Compose policy and checks
+ * that they run what the operations guide promises. No Docker engine is available where
+ * this runs, so the files are checked as YAML; {@code docker compose config} is the check
+ * on a machine with Docker (docs/operations.md).
+ */
+class ComposeFilesTests {
+
+	private static Map<String, Object> load(String file) {
+		return ComposePolicy.load(Repository.resolve(file));
+	}
+
+	private static Map<String, Object> service(String file, String name) {
+		Map<String, Object> service = ComposePolicy.services(load(file)).get(name);
+		assertThat(service).as("service %s in %s", name, file).isNotNull();
+		return service;
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "docker-compose.yml", "docker-compose.edge.yml" })
+	void followsThePolicy(String file) {
+		assertThat(ComposePolicy.violations(Repository.resolve(file))).as("violations in %s", file).isEmpty();
+	}
+
+	@Test
+	void runsTheWholePlatformWithRealInfrastructure() {
+		assertThat(ComposePolicy.services(load("docker-compose.yml")).keySet()).containsExactlyInAnyOrder("mongodb",
+				"kafka", "redis", "minio", "minio-init", "identity-service", "catalog-api", "processing-service", "ui",
+				"gateway-edge", "ingest-service");
+		assertThat(service("docker-compose.yml", "kafka").get("image").toString()).startsWith("apache/kafka:");
+		assertThat(ComposePolicy.environment(service("docker-compose.yml", "kafka")))
+			.containsEntry("KAFKA_PROCESS_ROLES", "broker,controller");
+	}
+
+	@Test
+	void startsEveryVigilServiceInTheProductionProfile() {
+		for (String name : List.of("identity-service", "catalog-api", "processing-service", "ui", "gateway-edge",
+				"ingest-service")) {
+			assertThat(ComposePolicy.environment(service("docker-compose.yml", name)))
+				.containsEntry("SPRING_PROFILES_ACTIVE", "production");
+		}
+		assertThat(ComposePolicy.environment(service("docker-compose.edge.yml", "ingest-service")))
+			.containsEntry("SPRING_PROFILES_ACTIVE", "production");
+	}
+
+	@Test
+	void waitsForHealthyDependencies() {
+		Map<String, String> dependencies = ComposePolicy.dependencies(service("docker-compose.yml", "catalog-api"));
+		assertThat(dependencies).containsEntry("kafka", "service_healthy")
+			.containsEntry("mongodb", "service_healthy")
+			.containsEntry("redis", "service_healthy")
+			.containsEntry("minio-init", "service_completed_successfully");
+	}
+
+	@Test
+	void publishesFtpControlAndPassiveRangeWithConfigurableExternalAddress() {
+		Map<String, Object> ingest = service("docker-compose.yml", "ingest-service");
+		assertThat((List<?>) ingest.get("ports")).map(String::valueOf)
+			.contains("${VIGIL_FTP_PORT:-2121}:2121", "30000-30049:30000-30049");
+		assertThat(ComposePolicy.environment(ingest)).containsEntry("VIGIL_INGEST_FTP_PASSIVE_PORTS", "30000-30049")
+			.hasEntrySatisfying("VIGIL_INGEST_FTP_PASSIVE_EXTERNAL_ADDRESS",
+					(value) -> assertThat(value).startsWith("${VIGIL_FTP_EXTERNAL_ADDRESS:?"));
+	}
+
+	@Test
+	void keepsTheEdgeSpoolInANamedVolume() {
+		for (String file : List.of("docker-compose.yml", "docker-compose.edge.yml")) {
+			assertThat((List<?>) service(file, "ingest-service").get("volumes")).map(String::valueOf)
+				.contains("ingest-data:/var/lib/vigil/ingest");
+		}
+	}
+
+	@Test
+	void edgeRunsTheIngestNodeAloneAgainstARemotePlatform() {
+		Map<String, Object> edge = load("docker-compose.edge.yml");
+		assertThat(ComposePolicy.services(edge).keySet()).containsExactly("ingest-service");
+		Map<String, String> environment = ComposePolicy
+			.environment(service("docker-compose.edge.yml", "ingest-service"));
+		assertThat(environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).startsWith("${VIGIL_KAFKA_BOOTSTRAP:?");
+		assertThat(environment.get("VIGIL_S3_ENDPOINT")).startsWith("${VIGIL_S3_ENDPOINT:?");
+	}
+
+	@Test
+	void documentsEveryVariableTheFilesUse() throws Exception {
+		assertVariablesDocumented("docker-compose.yml", ".env.example");
+		assertVariablesDocumented("docker-compose.edge.yml", ".env.edge.example");
+	}
+
+	private static void assertVariablesDocumented(String composeFile, String example) throws Exception {
+		String compose = java.nio.file.Files.readString(Repository.resolve(composeFile));
+		String documented = java.nio.file.Files.readString(Repository.resolve(example));
+		java.util.regex.Matcher variables = java.util.regex.Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)")
+			.matcher(compose);
+		while (variables.find()) {
+			assertThat(documented).as("%s documents %s used in %s", example, variables.group(1), composeFile)
+				.containsPattern("(?m)^" + variables.group(1) + "=");
+		}
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.ingest.admin;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,60 @@
+package dev.vigil.ingest.camera;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Camera accounts defined by configuration (more can be added through the admin API).
+ *
+ * @param accounts the configured cameras
+ * @param defaultTimeZone zone of camera clocks without their own {@code time-zone}
+ * @param silentAfter a camera that has uploaded before and is quiet this long is reported
+ * silent (per-camera override: {@code silent-after} on the account)
+ * @param passwordIterations PBKDF2 iterations for new password hashes
+ */
+@ConfigurationProperties("vigil.ingest.cameras")
+@Validated
+public record CameraProperties(@Nullable @Valid List<Account> accounts,
+		@NotNull @DefaultValue("UTC") ZoneId defaultTimeZone, @NotNull @DefaultValue("6h") Duration silentAfter,
+		@Min(10000) @DefaultValue("100000") int passwordIterations) {
+
+	public CameraProperties {
+		accounts = (accounts != null) ? List.copyOf(accounts) : List.of();
+	}
+
+	@Override
+	public List<Account> accounts() {
+		return (this.accounts != null) ? this.accounts : List.of();
+	}
+
+	/**
+	 * One camera's login.
+	 *
+	 * @param user FTP/SFTP user name
+	 * @param cameraId camera id used in object keys and events
+	 * @param passwordHash {@code pbkdf2-sha256$...} hash (from the admin API); or
+	 * @param password the plain password, for secrets injected as environment variables;
+	 * hashed at start and never logged
+	 * @param allowedSources CIDRs the camera may log in from; empty = anywhere
+	 * @param timeZone zone of the camera's clock
+	 * @param silentAfter per-camera silence threshold
+	 */
+	public record Account(@NotBlank String user,
+			@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String cameraId,
+			@Nullable String passwordHash, @Nullable String password, @Nullable List<String> allowedSources,
+			@Nullable ZoneId timeZone, @Nullable Duration silentAfter) {
+	}
+
+}

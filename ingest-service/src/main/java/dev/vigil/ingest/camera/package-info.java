@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.ingest.camera;
+
+import org.jspecify.annotations.NullMarked;

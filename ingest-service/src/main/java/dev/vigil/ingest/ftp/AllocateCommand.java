@@ -1,0 +1,58 @@
+package dev.vigil.ingest.ftp;
+
+import org.apache.ftpserver.command.AbstractCommand;
+import org.apache.ftpserver.ftplet.FtpReply;
+import org.apache.ftpserver.ftplet.FtpRequest;
+import org.apache.ftpserver.impl.FtpIoSession;
+import org.apache.ftpserver.impl.FtpServerContext;
+
+import dev.vigil.ingest.intake.Intake;
+
+/**
+ * ALLO, which FtpServer answers with 502: some firmware loops on that. It is answered
+ * with 200, or with the refusal the following STOR would get anyway (552 too large, 452
+ * spool full), so a camera learns early.
+ */
+final class AllocateCommand extends AbstractCommand {
+
+	private final Intake intake;
+
+	AllocateCommand(Intake intake) {
+		this.intake = intake;
+	}
+
+	@Override
+	public void execute(FtpIoSession session, FtpServerContext context, FtpRequest request) {
+		try {
+			long size = parseSize(request.getArgument());
+			if (size > this.intake.maxFileSize()) {
+				UploadCommand.reply(session, 552,
+						"Exceeded storage allocation: largest file is " + this.intake.maxFileSize() + " bytes.");
+			}
+			else if (this.intake.isSpoolFull(size)) {
+				UploadCommand.reply(session, 452, "Insufficient storage space: edge spool is full, retry later.");
+			}
+			else {
+				UploadCommand.reply(session, FtpReply.REPLY_200_COMMAND_OKAY, "ALLO command okay.");
+			}
+		}
+		finally {
+			session.resetState();
+		}
+	}
+
+	private static long parseSize(String argument) {
+		if (argument == null) {
+			return 0;
+		}
+		// "ALLO <size> [R <record size>]"
+		String first = argument.trim().split("\\s+")[0];
+		try {
+			return Long.parseLong(first);
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+}

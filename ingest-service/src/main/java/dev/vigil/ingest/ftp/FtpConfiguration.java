@@ -1,0 +1,22 @@
+package dev.vigil.ingest.ftp;
+
+import dev.vigil.ingest.EdgeProperties;
+import dev.vigil.ingest.camera.CameraDirectory;
+import dev.vigil.ingest.camera.LoginGuard;
+import dev.vigil.ingest.intake.Intake;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "vigil.ingest.ftp.enabled", matchIfMissing = true)
+class FtpConfiguration {
+
+	@Bean
+	FtpServerLifecycle ftpServer(FtpProperties properties, EdgeProperties edge, CameraDirectory cameras,
+			LoginGuard guard, Intake intake) {
+		return new FtpServerLifecycle(properties, edge, cameras, guard, intake);
+	}
+
+}

@@ -1,0 +1,192 @@
+package dev.vigil.ingest.ftp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.vigil.ingest.EdgeProperties;
+import dev.vigil.ingest.camera.CameraDirectory;
+import dev.vigil.ingest.camera.LoginGuard;
+import dev.vigil.ingest.intake.Intake;
+import org.apache.ftpserver.ConnectionConfigFactory;
+import org.apache.ftpserver.DataConnectionConfigurationFactory;
+import org.apache.ftpserver.FtpServer;
+import org.apache.ftpserver.FtpServerFactory;
+import org.apache.ftpserver.command.CommandFactoryFactory;
+import org.apache.ftpserver.filesystem.nativefs.NativeFileSystemFactory;
+import org.apache.ftpserver.ftplet.FtpException;
+import org.apache.ftpserver.ftplet.Ftplet;
+import org.apache.ftpserver.impl.DefaultFtpServer;
+import org.apache.ftpserver.listener.Listener;
+import org.apache.ftpserver.listener.ListenerFactory;
+import org.apache.ftpserver.ssl.SslConfiguration;
+import org.apache.ftpserver.ssl.SslConfigurationFactory;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs the Apache MINA FtpServer with camera accounts, the upload commands that feed the
+ * intake, passive/active data connections and FTPS.
+ */
+public class FtpServerLifecycle implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(FtpServerLifecycle.class);
+
+	private final FtpProperties properties;
+
+	private final EdgeProperties edge;
+
+	private final CameraDirectory cameras;
+
+	private final LoginGuard guard;
+
+	private final Intake intake;
+
+	private @Nullable FtpServer server;
+
+	FtpServerLifecycle(FtpProperties properties, EdgeProperties edge, CameraDirectory cameras, LoginGuard guard,
+			Intake intake) {
+		this.properties = properties;
+		this.edge = edge;
+		this.cameras = cameras;
+		this.guard = guard;
+		this.intake = intake;
+	}
+
+	@Override
+	public synchronized void start() {
+		FtpServerFactory factory = new FtpServerFactory();
+		factory.setUserManager(new CameraUserManager(this.cameras, this.properties));
+		NativeFileSystemFactory fileSystem = new NativeFileSystemFactory();
+		fileSystem.setCreateHome(true);
+		factory.setFileSystem(fileSystem);
+		// FtpServer adds its own entries to this map, so it must be mutable.
+		Map<String, Ftplet> ftplets = new HashMap<>();
+		ftplets.put("vigil", new SessionFtplet(this.guard));
+		factory.setFtplets(ftplets);
+
+		CommandFactoryFactory commands = new CommandFactoryFactory();
+		commands.addCommand("STOR", new UploadCommand(UploadCommand.Mode.STORE, this.intake));
+		commands.addCommand("APPE", new UploadCommand(UploadCommand.Mode.APPEND, this.intake));
+		commands.addCommand("STOU", new UploadCommand(UploadCommand.Mode.UNIQUE, this.intake));
+		commands.addCommand("RNTO", new RenameToCommand(this.intake));
+		commands.addCommand("MKD", new MakeDirectoryCommand());
+		commands.addCommand("XMKD", new MakeDirectoryCommand());
+		commands.addCommand("ALLO", new AllocateCommand(this.intake));
+		factory.setCommandFactory(commands.createCommandFactory());
+
+		ConnectionConfigFactory connections = new ConnectionConfigFactory();
+		connections.setAnonymousLoginEnabled(false);
+		connections.setMaxLogins(this.properties.maxSessions());
+		connections.setMaxLoginFailures(this.properties.maxLoginFailures());
+		connections.setLoginFailureDelay(500);
+		factory.setConnectionConfig(connections.createConnectionConfig());
+
+		SslConfiguration ssl = this.properties.tls().enabled() ? ssl() : null;
+		factory.addListener("default", listener(this.properties.port(), ssl, false));
+		Integer implicitPort = this.properties.tls().implicitPort();
+		if (ssl != null && implicitPort != null) {
+			factory.addListener("implicit", listener(implicitPort, ssl, true));
+		}
+		FtpServer ftp = factory.createServer();
+		try {
+			ftp.start();
+		}
+		catch (FtpException ex) {
+			throw new IllegalStateException("FTP server could not start on port " + this.properties.port(), ex);
+		}
+		this.server = ftp;
+		log.info("FTP server listening on port {} (passive {}, active {}, FTPS {}{})", port(),
+				this.properties.passivePorts(), this.properties.activeEnabled() ? "on" : "off",
+				(ssl != null) ? "explicit" : "off",
+				(implicitPort != null && ssl != null) ? " + implicit on " + implicitPort() : "");
+	}
+
+	private Listener listener(int port, @Nullable SslConfiguration ssl, boolean implicit) {
+		DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
+		data.setPassivePorts(this.properties.passivePorts());
+		if (this.properties.passiveExternalAddress() != null) {
+			data.setPassiveExternalAddress(this.properties.passiveExternalAddress());
+		}
+		data.setActiveEnabled(this.properties.activeEnabled());
+		// Only connect back to the client itself: no FTP bounce through the edge.
+		data.setActiveIpCheck(true);
+		data.setIdleTime((int) this.properties.idleTimeout().toSeconds());
+		if (ssl != null) {
+			data.setSslConfiguration(ssl);
+			data.setImplicitSsl(implicit);
+		}
+		ListenerFactory listener = new ListenerFactory();
+		listener.setPort(port);
+		if (this.properties.bindAddress() != null) {
+			listener.setServerAddress(this.properties.bindAddress());
+		}
+		listener.setIdleTimeout((int) this.properties.idleTimeout().toSeconds());
+		listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
+		if (ssl != null) {
+			listener.setSslConfiguration(ssl);
+			listener.setImplicitSsl(implicit);
+		}
+		return listener.createListener();
+	}
+
+	private SslConfiguration ssl() {
+		String keystore;
+		String password;
+		FtpProperties.Tls tls = this.properties.tls();
+		if (tls.keystore() != null) {
+			if (tls.keystorePassword() == null) {
+				throw new IllegalStateException("vigil.ingest.ftp.tls.keystore-password is required with a keystore");
+			}
+			keystore = tls.keystore().toString();
+			password = tls.keystorePassword();
+		}
+		else {
+			try {
+				String[] generated = TlsKeystore.generated(this.edge.dataDir(), this.edge.nodeId());
+				keystore = generated[0];
+				password = generated[1];
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(
+						"Cannot create an FTPS certificate; configure vigil.ingest.ftp.tls.keystore", ex);
+			}
+		}
+		SslConfigurationFactory ssl = new SslConfigurationFactory();
+		ssl.setKeystoreFile(new java.io.File(keystore));
+		ssl.setKeystorePassword(password);
+		ssl.setKeystoreType("PKCS12");
+		ssl.setSslProtocol(tls.protocols().toArray(String[]::new));
+		return ssl.createSslConfiguration();
+	}
+
+	/** The bound control port (useful with port 0). */
+	public int port() {
+		return (this.server instanceof DefaultFtpServer ftp) ? ftp.getListener("default").getPort() : -1;
+	}
+
+	public int implicitPort() {
+		if (this.server instanceof DefaultFtpServer ftp && ftp.getListener("implicit") != null) {
+			return ftp.getListener("implicit").getPort();
+		}
+		return -1;
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (this.server != null) {
+			this.server.stop();
+			this.server = null;
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.server != null && !this.server.isStopped();
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.vigil.ingest.ftp;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+import dev.vigil.ingest.camera.LoginGuard;
+import org.apache.ftpserver.ftplet.DefaultFtpReply;
+import org.apache.ftpserver.ftplet.DefaultFtplet;
+import org.apache.ftpserver.ftplet.FtpException;
+import org.apache.ftpserver.ftplet.FtpReply;
+import org.apache.ftpserver.ftplet.FtpRequest;
+import org.apache.ftpserver.ftplet.FtpSession;
+import org.apache.ftpserver.ftplet.FtpletResult;
+import org.apache.ftpserver.ftplet.User;
+import org.slf4j.MDC;
+
+/**
+ * Turns locked-out sources away before they can send a password, and puts the camera into
+ * the logging context of every command.
+ */
+final class SessionFtplet extends DefaultFtplet {
+
+	private final LoginGuard guard;
+
+	SessionFtplet(LoginGuard guard) {
+		this.guard = guard;
+	}
+
+	@Override
+	public FtpletResult onConnect(FtpSession session) throws FtpException, IOException {
+		if (session.getClientAddress() instanceof InetSocketAddress client
+				&& this.guard.isLockedOut(client.getAddress())) {
+			session.write(new DefaultFtpReply(FtpReply.REPLY_421_SERVICE_NOT_AVAILABLE_CLOSING_CONTROL_CONNECTION,
+					"Too many failed logins from your address, try again later."));
+			return FtpletResult.DISCONNECT;
+		}
+		return FtpletResult.DEFAULT;
+	}
+
+	@Override
+	public FtpletResult beforeCommand(FtpSession session, FtpRequest request) throws FtpException, IOException {
+		if ("PASS".equals(request.getCommand()) && session.getClientAddress() instanceof InetSocketAddress client
+				&& this.guard.isLockedOut(client.getAddress())) {
+			session.write(new DefaultFtpReply(FtpReply.REPLY_421_SERVICE_NOT_AVAILABLE_CLOSING_CONTROL_CONNECTION,
+					"Too many failed logins from your address, try again later."));
+			return FtpletResult.DISCONNECT;
+		}
+		User user = session.getUser();
+		if (user instanceof CameraUser camera) {
+			MDC.put("cameraId", camera.account().cameraId());
+		}
+		return FtpletResult.DEFAULT;
+	}
+
+	@Override
+	public FtpletResult afterCommand(FtpSession session, FtpRequest request, FtpReply reply) {
+		MDC.remove("cameraId");
+		return FtpletResult.DEFAULT;
+	}
+
+}

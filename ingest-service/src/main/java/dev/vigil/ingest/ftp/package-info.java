@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.ingest.ftp;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.ingest.intake;
+
+import org.jspecify.annotations.NullMarked;

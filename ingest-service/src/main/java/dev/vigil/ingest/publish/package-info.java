@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.ingest.publish;
+
+import org.jspecify.annotations.NullMarked;

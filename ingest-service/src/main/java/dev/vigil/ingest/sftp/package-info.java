@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.ingest.sftp;
+
+import org.jspecify.annotations.NullMarked;

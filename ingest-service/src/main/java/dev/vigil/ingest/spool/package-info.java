@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.ingest.spool;
+
+import org.jspecify.annotations.NullMarked;

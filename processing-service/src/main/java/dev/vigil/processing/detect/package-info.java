@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.processing.detect;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.processing.image;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.processing.video;
+
+import org.jspecify.annotations.NullMarked;

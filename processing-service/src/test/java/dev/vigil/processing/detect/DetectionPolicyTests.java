@@ -1,0 +1,72 @@
+package dev.vigil.processing.detect;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.vigil.contracts.BoundingBox;
+import dev.vigil.contracts.Detection;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class DetectionPolicyTests {
+
+	private static final Detection LEFT_STRONG = person(0.9, 10, 200, 40, 100);
+
+	private static final Detection RIGHT_WEAK = person(0.55, 500, 200, 40, 100);
+
+	private static final Detection RIGHT_SMALL = person(0.95, 500, 50, 10, 30);
+
+	@Test
+	void dropsDetectionsBelowTheGlobalMinimumConfidence() {
+		DetectionPolicy policy = new DetectionPolicy(properties(0.6, Map.of()));
+		assertThat(policy.filter("any", List.of(LEFT_STRONG, RIGHT_WEAK), 640, 480)).containsExactly(LEFT_STRONG);
+	}
+
+	@Test
+	void appliesPerCameraThresholdAndMinimumBoxHeight() {
+		DetectionPolicy policy = new DetectionPolicy(
+				properties(0.6, Map.of("porch", new DetectionProperties.Camera(0.5, 50, List.of()))));
+		assertThat(policy.filter("porch", List.of(LEFT_STRONG, RIGHT_WEAK, RIGHT_SMALL), 640, 480))
+			.containsExactly(LEFT_STRONG, RIGHT_WEAK);
+		assertThat(policy.filter("garden", List.of(LEFT_STRONG, RIGHT_WEAK, RIGHT_SMALL), 640, 480))
+			.containsExactly(LEFT_STRONG, RIGHT_SMALL);
+	}
+
+	@Test
+	void keepsOnlyPeopleStandingInsideAZone() {
+		// The right half of the frame: the driveway, not the street on the left.
+		DetectionPolicy policy = new DetectionPolicy(properties(0.5,
+				Map.of("driveway", new DetectionProperties.Camera(null, 0, List.of("0.5,0 1,0 1,1 0.5,1")))));
+		assertThat(policy.filter("driveway", List.of(LEFT_STRONG, RIGHT_WEAK), 640, 480)).containsExactly(RIGHT_WEAK);
+	}
+
+	@Test
+	void refusesMalformedZonesNamingTheProperty() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new DetectionPolicy(properties(0.5,
+					Map.of("porch", new DetectionProperties.Camera(null, 0, List.of("0.1,0.1 2,0.5 0.3,0.9"))))))
+			.withMessageContaining("vigil.processing.detection.cameras.porch.zones")
+			.withMessageContaining("outside 0..1");
+	}
+
+	@Test
+	void suppressesOverlappingBoxesKeepingTheMostConfident() {
+		Detection inner = person(0.7, 15, 210, 30, 80);
+		Detection elsewhere = person(0.6, 300, 200, 40, 100);
+		assertThat(NonMaxSuppression.apply(List.of(inner, LEFT_STRONG, elsewhere), 0.6)).containsExactly(LEFT_STRONG,
+				elsewhere);
+	}
+
+	private static DetectionProperties properties(double minConfidence,
+			Map<String, DetectionProperties.Camera> cameras) {
+		return new DetectionProperties(DetectionProperties.Kind.HOG, minConfidence, 50, HogProperties.defaults(),
+				new DetectionProperties.Http(null, java.time.Duration.ofSeconds(1), "http", "1"), cameras);
+	}
+
+	private static Detection person(double confidence, int x, int y, int width, int height) {
+		return new Detection("person", confidence, new BoundingBox(x, y, width, height), null);
+	}
+
+}

@@ -1,0 +1,235 @@
+package dev.vigil.ui.admin;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.vigil.ui.catalog.Camera;
+import dev.vigil.ui.catalog.CatalogClient;
+import dev.vigil.ui.catalog.CatalogException;
+import dev.vigil.ui.catalog.Page;
+import dev.vigil.ui.catalog.AuditEntry;
+import dev.vigil.ui.web.CameraDirectory;
+import dev.vigil.ui.web.Ids;
+import dev.vigil.ui.web.Times;
+
+/**
+ * Admin pages. The whole {@code /admin} tree needs the admin role (security
+ * configuration); the APIs behind check the admin scope of the token again.
+ */
+@Controller
+@RequestMapping("/admin")
+class AdminController {
+
+	static final List<String> SCOPES = List.of("media:read", "media:write", "admin");
+
+	static final List<String> ROLES = List.of("viewer", "admin");
+
+	private static final List<String> ZONES = new ArrayList<>(new TreeSet<>(ZoneId.getAvailableZoneIds()));
+
+	private final CatalogClient catalog;
+
+	private final CameraDirectory cameras;
+
+	private final IdentityAdminClient identity;
+
+	private final Times times;
+
+	AdminController(CatalogClient catalog, CameraDirectory cameras, IdentityAdminClient identity, Times times) {
+		this.catalog = catalog;
+		this.cameras = cameras;
+		this.identity = identity;
+		this.times = times;
+	}
+
+	@GetMapping
+	String index() {
+		return "redirect:/admin/cameras";
+	}
+
+	@GetMapping("/cameras")
+	String cameras(Model model) {
+		model.addAttribute("cameras", this.cameras.byId().values());
+		model.addAttribute("section", "cameras");
+		return "admin/cameras";
+	}
+
+	@GetMapping("/cameras/{id}")
+	String camera(@PathVariable String id, Model model) {
+		Camera camera = this.catalog.camera(Ids.require(Ids.CAMERA, id));
+		model.addAttribute("camera", camera);
+		model.addAttribute("form", CameraForm.of(camera));
+		return cameraForm(model);
+	}
+
+	@PostMapping("/cameras/{id}")
+	String saveCamera(@PathVariable String id, @Valid @ModelAttribute("form") CameraForm form, BindingResult errors,
+			Model model, RedirectAttributes redirect) {
+		Camera camera = this.catalog.camera(Ids.require(Ids.CAMERA, id));
+		if (form.timeZone() != null && !form.timeZone().isBlank()
+				&& !ZoneId.getAvailableZoneIds().contains(form.timeZone())) {
+			errors.rejectValue("timeZone", "zone", "Not a known time zone");
+		}
+		if (errors.hasErrors()) {
+			model.addAttribute("camera", camera);
+			return cameraForm(model);
+		}
+		this.catalog.updateCamera(camera.id(), form.changes());
+		redirect.addFlashAttribute("notice", "Saved the settings of " + form.name().strip() + ".");
+		return "redirect:/admin/cameras";
+	}
+
+	private String cameraForm(Model model) {
+		model.addAttribute("zones", ZONES);
+		model.addAttribute("section", "cameras");
+		return "admin/camera";
+	}
+
+	@GetMapping("/users")
+	String users(Model model) {
+		try {
+			model.addAttribute("users", this.identity.users());
+		}
+		catch (CatalogException ex) {
+			if (ex.status() == 403) {
+				throw ex;
+			}
+			model.addAttribute("users", List.of());
+			model.addAttribute("usersProblem", (ex.status() == 404)
+					? "This identity provider does not offer user administration here: manage users in its own console."
+					: "The identity service could not list users (" + ex.status() + ").");
+		}
+		model.addAttribute("roles", ROLES);
+		model.addAttribute("section", "users");
+		return "admin/users";
+	}
+
+	@PostMapping("/users/{username}")
+	String saveUser(@PathVariable String username, @RequestParam(required = false) @Nullable List<String> roles,
+			@RequestParam(required = false) @Nullable String cameras, RedirectAttributes redirect) {
+		if (!username.matches("[A-Za-z0-9._@-]{1,100}")) {
+			return "redirect:/admin/users";
+		}
+		Set<String> chosen = new LinkedHashSet<>();
+		if (roles != null) {
+			roles.stream().filter(ROLES::contains).forEach(chosen::add);
+		}
+		this.identity.updateUser(username, chosen, cameraList(cameras));
+		redirect.addFlashAttribute("notice", "Updated " + username + ".");
+		return "redirect:/admin/users";
+	}
+
+	@GetMapping("/clients")
+	String clients(Model model) {
+		model.addAttribute("clients", this.identity.clients());
+		model.addAttribute("scopes", SCOPES);
+		model.addAttribute("section", "clients");
+		return "admin/clients";
+	}
+
+	@PostMapping("/clients")
+	String createClient(@RequestParam String name, @RequestParam(required = false) @Nullable List<String> scopes,
+			@RequestParam(required = false) @Nullable String cameras,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate expires,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		Set<String> chosen = new LinkedHashSet<>();
+		if (scopes != null) {
+			scopes.stream().filter(SCOPES::contains).forEach(chosen::add);
+		}
+		if (name.isBlank() || name.length() > 100 || chosen.isEmpty()) {
+			redirect.addFlashAttribute("problem",
+					"Give the client a name (up to 100 characters) and at least one scope.");
+			return "redirect:/admin/clients";
+		}
+		IdentityAdminClient.IssuedClient issued = this.identity.createClient(name.strip(), chosen, cameraList(cameras),
+				(expires != null) ? expires.plusDays(1).atStartOfDay(this.times.userZone()).toInstant() : null);
+		// The secret is on this one page only: no caching, no redirect that could replay
+		// it.
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		model.addAttribute("issued", issued);
+		model.addAttribute("section", "clients");
+		return "admin/client-created";
+	}
+
+	@PostMapping("/clients/{clientId}/revoke")
+	String revokeClient(@PathVariable String clientId, RedirectAttributes redirect) {
+		if (clientId.matches("[A-Za-z0-9._-]{1,100}")) {
+			this.identity.revokeClient(clientId);
+			redirect.addFlashAttribute("notice", "Revoked " + clientId + ": it gets no new tokens.");
+		}
+		return "redirect:/admin/clients";
+	}
+
+	@GetMapping("/holds")
+	String holds(Model model) {
+		model.addAttribute("section", "holds");
+		return "admin/holds";
+	}
+
+	@PostMapping("/holds")
+	String hold(@RequestParam String target, @RequestParam String id, @RequestParam boolean hold,
+			@RequestParam(required = false) @Nullable String reason,
+			@RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
+		boolean event = "event".equals(target);
+		Ids.require(event ? Ids.EVENT : Ids.MEDIA, id);
+		String shortReason = (reason != null && reason.length() > 500) ? reason.substring(0, 500) : reason;
+		try {
+			this.catalog.legalHold(event ? "events" : "media", id, hold, shortReason);
+			redirect.addFlashAttribute("notice", (hold ? "Legal hold placed on " : "Legal hold lifted from ")
+					+ (event ? "event " : "media ") + id + ".");
+		}
+		catch (CatalogException ex) {
+			if (ex.status() >= 500) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("problem", "Could not change the hold: "
+					+ ((ex.status() == 404) ? "no such " + (event ? "event" : "media item") + "." : ex.getMessage()));
+		}
+		return "redirect:" + ((back != null && back.matches("/events/[A-Za-z0-9._-]+(\\?m=[0-9a-f]{64})?")) ? back
+				: "/admin/holds");
+	}
+
+	@GetMapping("/audit")
+	String audit(@RequestParam(required = false) @Nullable String action,
+			@RequestParam(required = false) @Nullable String cursor, Model model) {
+		String filter = (action != null && action.matches("[a-z][a-z.-]{0,63}")) ? action : null;
+		Page<AuditEntry> page = this.catalog.audit(filter, Ids.optional(Ids.CURSOR, cursor), 50);
+		model.addAttribute("entries", page.items());
+		model.addAttribute("action", filter);
+		model.addAttribute("nextCursor", page.nextCursor());
+		model.addAttribute("section", "audit");
+		return "admin/audit";
+	}
+
+	private static @Nullable List<String> cameraList(@Nullable String cameras) {
+		if (cameras == null || cameras.isBlank()) {
+			return null;
+		}
+		List<String> ids = Arrays.stream(cameras.split("[,\\s]+")).filter((id) -> !id.isBlank()).toList();
+		ids.forEach((id) -> Ids.optional(Ids.CAMERA, id));
+		return ids;
+	}
+
+}

@@ -1,0 +1,93 @@
+package dev.vigil.ui.security;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every page needs a signed-in user; {@code /admin/**} needs the admin role (a viewer's
+ * forged admin form post is refused with 403 even with a valid CSRF token). Sign-in is
+ * the authorization code flow with PKCE against the issuer configured in
+ * {@code spring.security.oauth2.client.provider.vigil.issuer-uri}; logout is
+ * RP-initiated, so the issuer's session ends too. CSRF protection stays on for every
+ * form.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ AccessProperties.class, OAuth2ClientProperties.class })
+class SecurityConfiguration {
+
+	static final String LOGIN = "/oauth2/authorization/" + TokenRelay.REGISTRATION;
+
+	@Bean
+	ClientRegistrationRepository clientRegistrationRepository(OAuth2ClientProperties properties) {
+		return new LazyClientRegistrations(properties);
+	}
+
+	@Bean
+	OAuth2AuthorizedClientRepository authorizedClientRepository() {
+		// In the HTTP session: tokens end with the session and nothing piles up in
+		// memory.
+		return new HttpSessionOAuth2AuthorizedClientRepository();
+	}
+
+	@Bean
+	OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
+			OAuth2AuthorizedClientRepository clients) {
+		OAuth2AuthorizedClientProvider provider = OAuth2AuthorizedClientProviderBuilder.builder()
+			.authorizationCode()
+			.refreshToken()
+			.build();
+		DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations, clients);
+		manager.setAuthorizedClientProvider(provider);
+		return manager;
+	}
+
+	@Bean
+	SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository registrations,
+			OAuth2AuthorizedClientRepository clients, AccessProperties access) throws Exception {
+		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
+				registrations, "/oauth2/authorization");
+		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+		OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+		logout.setPostLogoutRedirectUri("{baseUrl}/signed-out");
+		http.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+			.permitAll()
+			.requestMatchers("/css/**", "/js/**", "/img/**", "/favicon.svg", "/signed-out", "/error")
+			.permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+			.permitAll()
+			.requestMatchers("/admin", "/admin/**")
+			.hasRole(access.adminRole())
+			.anyRequest()
+			.authenticated());
+		http.oauth2Login((login) -> login.loginPage(LOGIN)
+			.authorizedClientRepository(clients)
+			.authorizationEndpoint((endpoint) -> endpoint.authorizationRequestResolver(resolver))
+			.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(new ClaimRoles(access))));
+		http.logout((out) -> out.logoutSuccessHandler(logout));
+		http.headers((headers) -> headers
+			.contentSecurityPolicy(
+					(csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data: http: https:; "
+							+ "media-src 'self' http: https:; style-src 'self'; script-src 'self'; object-src 'none'; "
+							+ "frame-ancestors 'none'; base-uri 'self'; form-action 'self' http: https:"))
+			.referrerPolicy((referrer) -> referrer.policy(
+					org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+}

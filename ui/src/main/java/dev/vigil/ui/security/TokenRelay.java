@@ -1,0 +1,114 @@
+package dev.vigil.ui.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.web.client.RestClient;
+
+import dev.vigil.ui.admin.IdentityProperties;
+import dev.vigil.ui.catalog.CatalogException;
+import dev.vigil.ui.catalog.CatalogProperties;
+
+/**
+ * The RestClients that call the APIs as the signed-in user: the interceptor takes the
+ * user's authorized client from the session, refreshes an expiring access token with the
+ * refresh token, and sends it as a bearer token. A 401 drops the authorized client, and
+ * every error answer becomes a {@link CatalogException} (401: a fresh sign-in that
+ * returns to the page).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ CatalogProperties.class, IdentityProperties.class })
+public class TokenRelay {
+
+	/** Qualifier of the catalog-api client. */
+	public static final String CATALOG = "catalogRestClient";
+
+	/** Qualifier of the identity-service admin API client. */
+	public static final String IDENTITY = "identityRestClient";
+
+	/** The one client registration the UI signs in with. */
+	public static final String REGISTRATION = "vigil";
+
+	@Bean(CATALOG)
+	RestClient catalogRestClient(RestClient.Builder builder, CatalogProperties properties,
+			OAuth2AuthorizedClientManager manager, OAuth2AuthorizedClientRepository clients, JsonMapper json) {
+		return client(builder, properties.baseUrl().toString(), properties, manager, clients, json);
+	}
+
+	@Bean(IDENTITY)
+	RestClient identityRestClient(RestClient.Builder builder, IdentityProperties identity, CatalogProperties properties,
+			OAuth2AuthorizedClientManager manager, OAuth2AuthorizedClientRepository clients, JsonMapper json) {
+		return client(builder, identity.adminUrl().toString(), properties, manager, clients, json);
+	}
+
+	private static RestClient client(RestClient.Builder builder, String baseUrl, CatalogProperties timeouts,
+			OAuth2AuthorizedClientManager manager, OAuth2AuthorizedClientRepository clients, JsonMapper json) {
+		OAuth2ClientHttpRequestInterceptor relay = new OAuth2ClientHttpRequestInterceptor(manager);
+		relay.setClientRegistrationIdResolver((request) -> REGISTRATION);
+		relay.setAuthorizationFailureHandler(OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(clients));
+		// Redirects are not followed: a content answer is a 303 to a presigned URL that
+		// the
+		// browser, not the UI, must follow.
+		HttpClient http = HttpClient.newBuilder()
+			.connectTimeout(timeouts.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+		factory.setReadTimeout(timeouts.readTimeout());
+		return builder.clone()
+			.baseUrl(baseUrl)
+			.requestFactory(factory)
+			.requestInterceptor(relay)
+			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+				throw problem(response.getStatusCode(), response.getBody(), json);
+			})
+			.build();
+	}
+
+	/**
+	 * The exception for an error answer, from its RFC 9457 body when it has one.
+	 * @param status the status
+	 * @param body the body
+	 * @param json to read it
+	 * @return the exception to throw
+	 */
+	public static RuntimeException problem(HttpStatusCode status, @Nullable InputStream body, JsonMapper json) {
+		if (status.value() == 401) {
+			return new ClientAuthorizationRequiredException(REGISTRATION);
+		}
+		Map<?, ?> problem = Map.of();
+		if (body != null) {
+			try {
+				byte[] bytes = body.readNBytes(16 * 1024);
+				if (bytes.length > 0) {
+					problem = json.readValue(bytes, Map.class);
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				// Not a problem document (a proxy's HTML page, say): the status is all we
+				// know.
+			}
+		}
+		return new CatalogException(status.value(), text(problem.get("title")), text(problem.get("detail")),
+				text(problem.get("type")));
+	}
+
+	private static @Nullable String text(@Nullable Object value) {
+		return (value != null) ? String.valueOf(value) : null;
+	}
+
+}

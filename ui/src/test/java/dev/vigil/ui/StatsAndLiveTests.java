@@ -1,0 +1,91 @@
+package dev.vigil.ui;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class StatsAndLiveTests extends UiTestSupport {
+
+	@Test
+	void drawsTheStatisticsAsServerRenderedSvg() throws Exception {
+		String html = this.mvc.perform(get("/stats").with(viewer()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("<svg class=\"chart\"")
+			.contains("Driveway, 2026-11-24: 40 uploads")
+			.contains("90–100 %: 21 detections")
+			.contains("2.0 GB")
+			.contains("74</span> uploads");
+	}
+
+	@Test
+	void showsTheCameraDayByHourWithHealth() throws Exception {
+		String html = this.mvc.perform(get("/cameras/driveway").with(admin()).param("day", "2026-11-25"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// 09:00Z is 10:00 in Europe/Berlin.
+		assertThat(html).contains("id=\"hour-10\"").contains("data-test=\"camera-settings\"").contains(">22<");
+	}
+
+	@Test
+	void showsTheLatestUploadsOnTheLivePage() throws Exception {
+		String html = this.mvc.perform(get("/live").with(viewer()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("data-live-source=\"/live/stream\"").contains("data-media-id=\"" + "a".repeat(64));
+	}
+
+	@Test
+	void relaysTheCatalogStreamWithTheUsersToken() throws Exception {
+		String media = "a".repeat(64);
+		this.backend.stream("/api/v1/stream",
+				"""
+						event:ready
+						data:{}
+
+						: keep-alive
+
+						event:uploaded
+						data:{"change":"UPLOADED","mediaId":"%s","cameraId":"driveway","kind":"IMAGE","takenAt":"2026-11-25T09:00:00Z","eventId":"driveway.1764061200000","personConfidence":0.91}
+
+						"""
+					.formatted(media));
+		MvcResult result = this.mvc.perform(get("/live/stream").with(viewer()))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+		String body = "";
+		for (int i = 0; i < 100 && !body.contains("event:media"); i++) {
+			Thread.sleep(100);
+			body = result.getResponse().getContentAsString();
+		}
+		assertThat(body).contains("event:status")
+			.contains("event:media")
+			.contains("\"camera\":\"Driveway\"")
+			.contains("\"time\":\"10:00:00\"")
+			.contains("\"person\":91");
+		assertThat(this.backend.requests("GET", "/api/v1/stream")).singleElement()
+			.satisfies((request) -> assertThat(request.authorization()).isEqualTo("Bearer " + VIEWER_TOKEN));
+	}
+
+	@Test
+	void listsCamerasWithHealth() throws Exception {
+		String html = this.mvc.perform(get("/cameras").with(viewer()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains(">Driveway<").contains("Silent").contains("Active");
+	}
+
+}
