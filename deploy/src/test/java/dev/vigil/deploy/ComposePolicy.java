@@ -107,7 +107,33 @@ final class ComposePolicy {
 			checkSecrets(name, service, violations);
 			checkVolumes(name, service, image, namedVolumes, violations);
 		});
+		checkCycles(services, violations);
 		return violations;
+	}
+
+	private static void checkCycles(Map<String, Map<String, Object>> services, List<String> violations) {
+		Set<String> done = new java.util.HashSet<>();
+		for (String name : services.keySet()) {
+			findCycle(name, services, new ArrayList<>(), done, violations);
+		}
+	}
+
+	private static void findCycle(String name, Map<String, Map<String, Object>> services, List<String> path,
+			Set<String> done, List<String> violations) {
+		if (path.contains(name)) {
+			List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
+			cycle.add(name);
+			violations.add("depends-on-cycle: " + String.join(" -> ", cycle) + " can never start");
+			return;
+		}
+		if (!done.add(name) || !services.containsKey(name)) {
+			return;
+		}
+		path.add(name);
+		for (String dependency : dependencies(services.get(name)).keySet()) {
+			findCycle(dependency, services, path, done, violations);
+		}
+		path.remove(path.size() - 1);
 	}
 
 	/** Returns the image name after interpolating defaults (empty when there is none). */

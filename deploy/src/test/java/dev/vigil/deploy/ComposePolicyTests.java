@@ -30,7 +30,8 @@ class ComposePolicyTests {
 			"depends-on-without-condition.yml, depends-on-without-condition", "secret-literal.yml, secret-literal",
 			"secret-default.yml, secret-literal", "credential-url.yml, secret-literal",
 			"stateful-without-volume.yml, stateful-without-volume",
-			"bind-mount-not-volume.yml, stateful-without-volume", "unknown-key.yml, unknown-key" })
+			"bind-mount-not-volume.yml, stateful-without-volume", "unknown-key.yml, unknown-key",
+			"depends-on-cycle.yml, depends-on-cycle" })
 	void rejectsComposeFileBreakingTheRule(String fixture, String rule) {
 		assertThat(check(fixture)).as("violations of %s", fixture)
 			.anyMatch((violation) -> violation.startsWith(rule + ":"));

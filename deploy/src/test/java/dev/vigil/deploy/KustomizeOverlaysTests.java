@@ -172,9 +172,9 @@ class KustomizeOverlaysTests {
 		assertThat(objects("overlays/edge", StatefulSet.class)).isEmpty();
 		Deployment ingest = named("overlays/edge", Deployment.class, "ingest-service");
 		assertThat(ingest.getSpec().getTemplate().getSpec().getNodeSelector()).containsEntry("vigil.dev/edge", "true");
-		assertThat(ingest.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv())
-			.anyMatch((env) -> env.getName().equals("VIGIL_INGEST_FTP_EXTERNAL_ADDRESS") && env.getValueFrom() != null
-					&& env.getValueFrom().getFieldRef().getFieldPath().equals("status.hostIP"));
+		assertThat(ingest.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv()).anyMatch(
+				(env) -> env.getName().equals("VIGIL_INGEST_FTP_PASSIVE_EXTERNAL_ADDRESS") && env.getValueFrom() != null
+						&& env.getValueFrom().getFieldRef().getFieldPath().equals("status.hostIP"));
 	}
 
 	@ParameterizedTest

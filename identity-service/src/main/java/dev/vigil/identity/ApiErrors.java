@@ -56,7 +56,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
 		if (body instanceof ProblemDetail problem && statusCode.is4xxClientError()
-				&& URI.create("about:blank").equals(problem.getType())) {
+				&& (problem.getType() == null || URI.create("about:blank").equals(problem.getType()))) {
 			problem.setType(INVALID_REQUEST);
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);

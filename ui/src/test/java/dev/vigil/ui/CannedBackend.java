@@ -107,6 +107,12 @@ public final class CannedBackend {
 		return this;
 	}
 
+	/** Answers with a server-sent event stream that ends after the given frames. */
+	public CannedBackend stream(String path, String frames) {
+		this.routes.put("GET " + path, new Answer(200, frames, null, "text/event-stream"));
+		return this;
+	}
+
 	/** Answers nothing and closes the connection, like a service that went away. */
 	public CannedBackend drop(String method, String path) {
 		this.routes.put(method + " " + path, new Answer(-1, "", null));
@@ -152,8 +158,9 @@ public final class CannedBackend {
 			exchange.getResponseHeaders().set("Location", answer.location());
 		}
 		byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders()
-			.set("Content-Type", (answer.status() >= 400) ? "application/problem+json" : "application/json");
+		String type = (answer.contentType() != null) ? answer.contentType()
+				: (answer.status() >= 400) ? "application/problem+json" : "application/json";
+		exchange.getResponseHeaders().set("Content-Type", type);
 		exchange.sendResponseHeaders(answer.status(), (bytes.length == 0) ? -1 : bytes.length);
 		if (bytes.length > 0) {
 			try (OutputStream out = exchange.getResponseBody()) {
@@ -195,7 +202,11 @@ public final class CannedBackend {
 
 	}
 
-	private record Answer(int status, String body, String location) {
+	private record Answer(int status, String body, String location, String contentType) {
+
+		Answer(int status, String body, String location) {
+			this(status, body, location, null);
+		}
 
 	}
 

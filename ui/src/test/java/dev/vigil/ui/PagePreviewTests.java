@@ -59,6 +59,19 @@ class PagePreviewTests extends UiTestSupport {
 		Files.writeString(PREVIEW.resolve("error-unavailable.html"),
 				this.mvc.perform(get("/").with(viewer())).andReturn().getResponse().getContentAsString());
 		copyStatic();
+		darkCopies();
+	}
+
+	/** Dark-theme copies ({@code dark-<page>.html}) for the preview screenshots. */
+	private static void darkCopies() throws IOException {
+		try (Stream<Path> files = Files.list(PREVIEW)) {
+			for (Path file : files
+				.filter((f) -> f.toString().endsWith(".html") && !f.getFileName().toString().startsWith("dark-"))
+				.toList()) {
+				String html = Files.readString(file).replaceFirst("data-theme=\"auto\"", "data-theme=\"dark\"");
+				Files.writeString(PREVIEW.resolve("dark-" + file.getFileName()), html);
+			}
+		}
 	}
 
 	private static void copyStatic() throws IOException {

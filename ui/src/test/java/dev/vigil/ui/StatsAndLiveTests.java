@@ -2,8 +2,11 @@ package dev.vigil.ui;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.test.web.servlet.MvcResult;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class StatsAndLiveTests extends UiTestSupport {
@@ -41,6 +44,38 @@ class StatsAndLiveTests extends UiTestSupport {
 			.getResponse()
 			.getContentAsString();
 		assertThat(html).contains("data-live-source=\"/live/stream\"").contains("data-media-id=\"" + "a".repeat(64));
+	}
+
+	@Test
+	void relaysTheCatalogStreamWithTheUsersToken() throws Exception {
+		String media = "a".repeat(64);
+		this.backend.stream("/api/v1/stream",
+				"""
+						event:ready
+						data:{}
+
+						: keep-alive
+
+						event:uploaded
+						data:{"change":"UPLOADED","mediaId":"%s","cameraId":"driveway","kind":"IMAGE","takenAt":"2026-11-25T09:00:00Z","eventId":"driveway.1764061200000","personConfidence":0.91}
+
+						"""
+					.formatted(media));
+		MvcResult result = this.mvc.perform(get("/live/stream").with(viewer()))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+		String body = "";
+		for (int i = 0; i < 100 && !body.contains("event:media"); i++) {
+			Thread.sleep(100);
+			body = result.getResponse().getContentAsString();
+		}
+		assertThat(body).contains("event:status")
+			.contains("event:media")
+			.contains("\"camera\":\"Driveway\"")
+			.contains("\"time\":\"10:00:00\"")
+			.contains("\"person\":91");
+		assertThat(this.backend.requests("GET", "/api/v1/stream")).singleElement()
+			.satisfies((request) -> assertThat(request.authorization()).isEqualTo("Bearer " + VIEWER_TOKEN));
 	}
 
 	@Test

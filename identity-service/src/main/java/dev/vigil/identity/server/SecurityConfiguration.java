@@ -54,6 +54,7 @@ class SecurityConfiguration {
 			// only
 			// redirects to a client's registered post-logout URIs.
 			server.oidc(Customizer.withDefaults());
+			server.tokenEndpoint((token) -> token.accessTokenRequestConverter(new DefaultClientScopes()));
 		});
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
 		http.addFilterAfter(PasswordChange.requiredFilter(), CsrfFilter.class);

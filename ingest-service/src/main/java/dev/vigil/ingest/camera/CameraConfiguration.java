@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 
 @Configuration(proxyBeanMethods = false)
 class CameraConfiguration {
@@ -20,6 +21,12 @@ class CameraConfiguration {
 	CameraDirectory cameraDirectory(EdgeProperties edge, CameraProperties properties, LoginGuard guard,
 			MeterRegistry meters) {
 		return new CameraDirectory(edge, properties, guard, meters);
+	}
+
+	@Bean
+	@Profile("devstack")
+	DemoCamera demoCamera(CameraDirectory cameras, EdgeProperties edge) {
+		return new DemoCamera(cameras, edge);
 	}
 
 	@Bean

@@ -129,6 +129,11 @@ public class CameraDirectory {
 		return new Login(Login.Outcome.OK, account);
 	}
 
+	/** A random password for generated accounts (24 URL-safe characters). */
+	public static String generatePassword() {
+		return PasswordHasher.generatePassword();
+	}
+
 	public Optional<CameraAccount> byUser(String user) {
 		return Optional.ofNullable(this.accounts.get(user));
 	}

@@ -29,7 +29,7 @@ final class AllocateCommand extends AbstractCommand {
 				UploadCommand.reply(session, 552,
 						"Exceeded storage allocation: largest file is " + this.intake.maxFileSize() + " bytes.");
 			}
-			else if (this.intake.isSpoolFull()) {
+			else if (this.intake.isSpoolFull(size)) {
 				UploadCommand.reply(session, 452, "Insufficient storage space: edge spool is full, retry later.");
 			}
 			else {

@@ -44,6 +44,9 @@ public class Intake {
 	/** Name prefix of files still being written; hidden from LIST and never taken. */
 	public static final String IN_PROGRESS_PREFIX = ".vigil-upload-";
 
+	/** A camera snapshot is 50-300 KB: the size assumed when none is announced. */
+	static final long TYPICAL_UPLOAD_BYTES = 256 * 1024;
+
 	private static final Logger log = LoggerFactory.getLogger(Intake.class);
 
 	private final Spool spool;
@@ -90,9 +93,18 @@ public class Intake {
 		return this.properties.maxFileSize().toBytes();
 	}
 
-	/** Whether new uploads must be refused with 452 right now. */
+	/**
+	 * Whether a new upload of unknown size must be refused with 452 right now: the spool
+	 * could not even take a typical snapshot. Refusing before the transfer saves the
+	 * camera's bandwidth; an upload that turns out larger is still refused at the end.
+	 */
 	public boolean isSpoolFull() {
-		return this.spool.isFull(0);
+		return this.spool.isFull(TYPICAL_UPLOAD_BYTES);
+	}
+
+	/** Whether an announced upload (ALLO) would not fit. */
+	public boolean isSpoolFull(long incomingBytes) {
+		return this.spool.isFull(Math.max(incomingBytes, TYPICAL_UPLOAD_BYTES));
 	}
 
 	/**

@@ -56,7 +56,7 @@ class FtpUploadIT {
 
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		dataDir = Files.createTempDirectory("vigil-ftp-it");
+		dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "ftp-it").toAbsolutePath();
 		registry.add("vigil.ingest.data-dir", dataDir::toString);
 	}
 

@@ -63,7 +63,8 @@ class PublishIT {
 
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		Path dataDir = Files.createTempDirectory("vigil-publish-it");
+		Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "publish-it")
+			.toAbsolutePath();
 		registry.add("vigil.ingest.data-dir", dataDir::toString);
 	}
 

@@ -1,6 +1,7 @@
 package dev.vigil.processing.benchmark;
 
 import java.awt.image.BufferedImage;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +35,15 @@ public final class ProcessingBenchmark {
 	private ProcessingBenchmark() {
 	}
 
+	/**
+	 * CPU seconds used by the whole process (all threads, native ones included): on a
+	 * shared machine, rates per CPU second say more than rates per wall second.
+	 */
+	private static double cpuSeconds() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime() / 1e9;
+	}
+
 	public static void main(String[] args) throws Exception {
 		Path media = Path.of((args.length > 0) ? args[0] : ".vigil/media");
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 5;
@@ -46,6 +56,7 @@ public final class ProcessingBenchmark {
 			encoder.thumbnail(decoder.decode(media.resolve(still), "bench").image());
 		}
 		long start = System.nanoTime();
+		double cpu = cpuSeconds();
 		int images = 0;
 		for (int r = 0; r < rounds; r++) {
 			for (String still : STILLS) {
@@ -54,9 +65,10 @@ public final class ProcessingBenchmark {
 			}
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
+		double cpuUsed = cpuSeconds() - cpu;
 		System.out.printf(Locale.ROOT,
-				"thumbnails: %d stills (decode + EXIF + 320 px JPEG) in %.1f s = %.1f images/s%n", images, seconds,
-				images / seconds);
+				"thumbnails: %d stills (decode + EXIF + 320 px JPEG) in %.1f s = %.1f images/s; %.1f CPU s = %.1f images per CPU s%n",
+				images, seconds, images / seconds, cpuUsed, images / cpuUsed);
 
 		BufferedImage[] decoded = STILLS.stream()
 			.map((s) -> decoder.decode(media.resolve(s), "bench"))
@@ -64,6 +76,7 @@ public final class ProcessingBenchmark {
 			.toArray(BufferedImage[]::new);
 		hog.detect(decoded[0]);
 		start = System.nanoTime();
+		cpu = cpuSeconds();
 		int pictures = 0;
 		int found = 0;
 		for (int r = 0; r < rounds; r++) {
@@ -73,35 +86,40 @@ public final class ProcessingBenchmark {
 			}
 		}
 		seconds = (System.nanoTime() - start) / 1e9;
+		cpuUsed = cpuSeconds() - cpu;
 		System.out.printf(Locale.ROOT,
-				"HOG (upscale %.1f): %d pictures in %.1f s = %.2f pictures/s, %.0f ms each (%d detections)%n",
+				"HOG (upscale %.1f): %d pictures in %.1f s = %.2f pictures/s, %.0f ms each (%d detections); %.1f CPU s = %.2f pictures per CPU s%n",
 				HogProperties.defaults().upscale(), pictures, seconds, pictures / seconds, seconds * 1000 / pictures,
-				found);
+				found, cpuUsed, pictures / cpuUsed);
 
 		Path clip = media.resolve("opencv/vtest.avi");
 		Path out = Files.createTempFile("vigil-bench-", ".mp4");
 		try {
 			VideoProcessor video = new VideoProcessor(VideoProperties.defaults());
 			start = System.nanoTime();
+			cpu = cpuSeconds();
 			VideoResult result = video.process(clip, out, (frame, ms) -> {
 			}, System.nanoTime() + Duration.ofMinutes(10).toNanos(), Duration.ofMinutes(10));
 			seconds = (System.nanoTime() - start) / 1e9;
+			cpuUsed = cpuSeconds() - cpu;
 			System.out.printf(Locale.ROOT,
-					"transcode: %s %dx%d %.1f s, %d frames -> H.264 MP4 (OpenH264) in %.1f s = %.1f x real time, %.0f fps%n",
+					"transcode: %s %dx%d %.1f s, %d frames -> H.264 MP4 (OpenH264) in %.1f s = %.1f x real time, %.0f fps; %.1f CPU s = %.1f x real time per CPU%n",
 					result.codec(), result.width(), result.height(), result.durationMs() / 1000.0,
 					result.framesDecoded(), seconds, result.durationMs() / 1000.0 / seconds,
-					result.framesDecoded() / seconds);
+					result.framesDecoded() / seconds, cpuUsed, result.durationMs() / 1000.0 / cpuUsed);
 			VideoProcessor withDetection = new VideoProcessor(VideoProperties.defaults());
 			start = System.nanoTime();
+			cpu = cpuSeconds();
 			int[] sampled = new int[1];
 			withDetection.process(clip, out, (frame, ms) -> {
 				hog.detect(frame);
 				sampled[0]++;
 			}, System.nanoTime() + Duration.ofMinutes(10).toNanos(), Duration.ofMinutes(10));
 			seconds = (System.nanoTime() - start) / 1e9;
+			cpuUsed = cpuSeconds() - cpu;
 			System.out.printf(Locale.ROOT,
-					"clip end to end: transcode + HOG on %d sampled frames (1 fps) in %.1f s = %.1f x real time%n",
-					sampled[0], seconds, result.durationMs() / 1000.0 / seconds);
+					"clip end to end: transcode + HOG on %d sampled frames (1 fps) in %.1f s = %.1f x real time; %.1f CPU s%n",
+					sampled[0], seconds, result.durationMs() / 1000.0 / seconds, cpuUsed);
 		}
 		finally {
 			Files.deleteIfExists(out);

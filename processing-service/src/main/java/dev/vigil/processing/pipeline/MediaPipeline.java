@@ -209,7 +209,7 @@ class MediaPipeline {
 		});
 		return new MediaProcessed(eventId(event), event.mediaId(), event.cameraId(),
 				new DerivedKeys(layout.thumbnail(), layout.poster(), layout.rendition()), result.width(),
-				result.height(), result.durationMs(), null, null, result.codec(), best(detections),
+				result.height(), result.durationMs(), result.createdAt(), null, result.codec(), best(detections),
 				detectorDown[0] ? null : used[0], elapsedMs(start), result.status(), result.reason(), Instant.now(),
 				MediaProcessed.CURRENT_SCHEMA_VERSION);
 	}

@@ -110,7 +110,9 @@ class ProcessingConfiguration {
 	@Bean
 	DlqDestinationResolver deadLetterDestination(ProcessingProperties properties, ProcessingMetrics metrics) {
 		return (record, exception) -> {
-			metrics.deadLettered(exception);
+			// The binder wraps the function's exception; the innermost one names the
+			// problem.
+			metrics.deadLettered(ProcessingMetrics.rootCause(exception));
 			String topic = Topics.deadLetter(record.topic(), properties.group());
 			logger.warn("Dead-lettering {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(), topic,
 					ProcessingMetrics.rootCause(exception).getMessage());

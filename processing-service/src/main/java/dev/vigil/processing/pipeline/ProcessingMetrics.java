@@ -38,11 +38,15 @@ class ProcessingMetrics {
 			.increment();
 	}
 
-	void deadLettered(Throwable ex) {
-		Throwable cause = rootCause(ex);
+	/**
+	 * An event went to the dead-letter topic.
+	 * @param reason the exception that sent it there (the cause that matters, not a
+	 * wrapper)
+	 */
+	void deadLettered(Throwable reason) {
 		Counter.builder("vigil.processing.dlq")
 			.description("Events sent to the dead-letter topic")
-			.tag("exception", cause.getClass().getSimpleName())
+			.tag("exception", reason.getClass().getSimpleName())
 			.register(this.registry)
 			.increment();
 	}

@@ -3,13 +3,18 @@ package dev.vigil.processing.video;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import dev.vigil.contracts.ProcessingStatus;
 import dev.vigil.processing.image.MediaRejectedException;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -17,6 +22,8 @@ import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.Java2DFrameConverter;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Probes, samples and transcodes clips with FFmpeg through JavaCV (native FFmpeg
@@ -29,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  * moved).
  */
 public class VideoProcessor {
+
+	private static final Logger logger = LoggerFactory.getLogger(VideoProcessor.class);
 
 	static {
 		avutil.av_log_set_level(avutil.AV_LOG_ERROR);
@@ -73,8 +82,11 @@ public class VideoProcessor {
 						+ " long, more than the limit of " + this.properties.maxDuration());
 			}
 			String codec = (grabber.getVideoCodecName() != null) ? grabber.getVideoCodecName() : "unknown";
-			boolean copyOriginal = isFastStartH264(grabber, codec, file);
-			return run(grabber, converter, file, rendition, sampler, deadline, limit, codec, lengthUs, copyOriginal);
+			Rendition mode = renditionMode(grabber, codec, file);
+			if (mode == Rendition.REMUXED && !remux(file, rendition)) {
+				mode = Rendition.TRANSCODED;
+			}
+			return run(grabber, converter, file, rendition, sampler, deadline, limit, codec, lengthUs, mode);
 		}
 		catch (MediaRejectedException | ProcessingTimeoutException ex) {
 			throw ex;
@@ -86,11 +98,12 @@ public class VideoProcessor {
 	}
 
 	private VideoResult run(FFmpegFrameGrabber grabber, Java2DFrameConverter converter, Path file, Path rendition,
-			FrameSampler sampler, long deadline, Duration limit, String codec, long lengthUs, boolean copyOriginal)
+			FrameSampler sampler, long deadline, Duration limit, String codec, long lengthUs, Rendition mode)
 			throws Exception {
 		int width = grabber.getImageWidth();
 		int height = grabber.getImageHeight();
-		FFmpegFrameRecorder recorder = copyOriginal ? null : recorder(rendition, width, height, fps(grabber));
+		FFmpegFrameRecorder recorder = (mode == Rendition.TRANSCODED) ? recorder(rendition, width, height, fps(grabber))
+				: null;
 		long intervalUs = Math.max(1, this.properties.sampleInterval().toNanos() / 1000);
 		long nextSampleUs = 0;
 		int sampled = 0;
@@ -163,15 +176,15 @@ public class VideoProcessor {
 			throw MediaRejectedException
 				.corrupt("The video has no decodable frames" + ((damage != null) ? ": " + damage : ""));
 		}
-		if (copyOriginal) {
-			Files.copy(file, rendition, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		if (mode == Rendition.COPIED) {
+			Files.copy(file, rendition, StandardCopyOption.REPLACE_EXISTING);
 		}
 		long durationMs = (lengthUs > 0) ? lengthUs / 1000 : lastUs / 1000;
 		ProcessingStatus status = (damage != null) ? ProcessingStatus.CORRUPT : ProcessingStatus.OK;
 		String reason = (damage != null)
 				? "The video is damaged after " + frames + " frames (" + (lastUs / 1000) + " ms): " + damage : null;
-		return new VideoResult(status, reason, width, height, durationMs, codec, poster, posterMs, true, !copyOriginal,
-				frames);
+		return new VideoResult(status, reason, width, height, durationMs, codec, poster, posterMs, true, mode, frames,
+				creationTime(grabber));
 	}
 
 	private FFmpegFrameRecorder recorder(Path rendition, int width, int height, double fps) throws Exception {
@@ -192,9 +205,74 @@ public class VideoProcessor {
 		return recorder;
 	}
 
-	private static boolean isFastStartH264(FFmpegFrameGrabber grabber, String codec, Path file) {
+	private static Rendition renditionMode(FFmpegFrameGrabber grabber, String codec, Path file) {
 		String format = (grabber.getFormat() != null) ? grabber.getFormat().toLowerCase(Locale.ROOT) : "";
-		return codec.equals("h264") && format.contains("mp4") && Mp4Atoms.isFastStart(file);
+		if (!codec.equals("h264")) {
+			return Rendition.TRANSCODED;
+		}
+		if (format.contains("mp4") && Mp4Atoms.isFastStart(file)) {
+			return Rendition.COPIED;
+		}
+		// Containers with real timestamps only: H.264 in AVI often has none, which MP4
+		// cannot store.
+		return (format.contains("matroska") || format.contains("mp4")) ? Rendition.REMUXED : Rendition.TRANSCODED;
+	}
+
+	/**
+	 * Copies the H.264 packets into a fast-start MP4 without decoding them: a fraction of
+	 * the CPU of a transcode, and no quality loss. Cameras' MKV clips are usually H.264.
+	 * @return false when the packets could not be muxed (the caller transcodes instead)
+	 */
+	private static boolean remux(Path file, Path rendition) {
+		try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+			grabber.start();
+			try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(rendition.toFile(), grabber.getImageWidth(),
+					grabber.getImageHeight(), 0)) {
+				recorder.setFormat("mp4");
+				recorder.setVideoCodec(grabber.getVideoCodec());
+				recorder.setFrameRate(fps(grabber));
+				recorder.setOption("movflags", "+faststart");
+				recorder.start(grabber.getFormatContext());
+				AVPacket packet;
+				long packets = 0;
+				while ((packet = grabber.grabPacket()) != null) {
+					try {
+						if (packet.stream_index() == grabber.getVideoStream()) {
+							recorder.recordPacket(packet);
+							packets++;
+						}
+					}
+					finally {
+						avcodec.av_packet_unref(packet);
+					}
+				}
+				recorder.stop();
+				return packets > 0 && Mp4Atoms.isFastStart(rendition);
+			}
+		}
+		catch (Exception ex) {
+			logger.info("Remuxing {} failed, transcoding instead: {}", file.getFileName(), ex.getMessage());
+			return false;
+		}
+	}
+
+	/**
+	 * The container's {@code creation_time} (MP4, MOV, Matroska), which cameras set to
+	 * the recording start.
+	 */
+	static @Nullable Instant creationTime(FFmpegFrameGrabber grabber) {
+		String value = grabber.getMetadata("creation_time");
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			Instant instant = Instant.parse(value.trim());
+			// Muxers write the epoch when nobody set a time.
+			return instant.isAfter(Instant.EPOCH) ? instant : null;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	private static double fps(FFmpegFrameGrabber grabber) {
@@ -211,7 +289,7 @@ public class VideoProcessor {
 		try {
 			return Files.size(file);
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException("Could not read the downloaded original " + file, ex);
 		}
 	}

@@ -1,6 +1,7 @@
 package dev.vigil.processing.video;
 
 import java.awt.image.BufferedImage;
+import java.time.Instant;
 
 import dev.vigil.contracts.ProcessingStatus;
 import org.jspecify.annotations.Nullable;
@@ -17,12 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @param poster the frame with the most motion (the only frame of a one-frame clip)
  * @param posterMs offset of the poster frame
  * @param renditionWritten whether the rendition file holds a playable H.264 MP4
- * @param transcoded whether it was re-encoded (false: the original already was a
- * fast-start H.264 MP4 and was copied)
+ * @param rendition how the rendition was made
  * @param framesDecoded decoded frames
+ * @param createdAt the container's creation time, if it has one
  */
 public record VideoResult(ProcessingStatus status, @Nullable String reason, int width, int height, long durationMs,
-		String codec, BufferedImage poster, long posterMs, boolean renditionWritten, boolean transcoded,
-		long framesDecoded) {
+		String codec, BufferedImage poster, long posterMs, boolean renditionWritten, Rendition rendition,
+		long framesDecoded, @Nullable Instant createdAt) {
 
 }

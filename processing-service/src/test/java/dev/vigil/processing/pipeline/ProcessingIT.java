@@ -34,6 +34,7 @@ import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.minio.messages.Item;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -61,7 +62,7 @@ import static org.awaitility.Awaitility.await;
  * objects and events out.
  */
 @VigilInfrastructure
-@SpringBootTest(properties = { "vigil.processing.video.sample-interval=10s",
+@SpringBootTest(properties = { "vigil.processing.video.sample-interval=10s", "vigil.processing.max-original-size=9MB",
 		"spring.cloud.stream.bindings.processMedia-in-0.consumer.back-off-initial-interval=200",
 		"spring.cloud.stream.bindings.processMedia-in-0.consumer.back-off-max-interval=500" })
 class ProcessingIT {
@@ -84,6 +85,9 @@ class ProcessingIT {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@TempDir
 	Path dir;
@@ -190,6 +194,21 @@ class ProcessingIT {
 		assertThat(after.lastModified()).isEqualTo(before.lastModified());
 		assertThat(after.etag()).isEqualTo(before.etag());
 		assertThat(keysUnder(thumbnail.substring(0, thumbnail.lastIndexOf('/') + 1))).hasSize(2);
+		assertThat(this.meters.counter("vigil.processing.media", "kind", "image", "outcome", "duplicate").count())
+			.isGreaterThanOrEqualTo(1);
+		assertThat(this.meters.get("vigil.processing.detector.latency").tag("detector", "opencv-hog").timer().count())
+			.isPositive();
+	}
+
+	@Test
+	void deadLettersAnOriginalAboveTheSizeLimitWithoutReadingIt() throws Exception {
+		byte[] big = new byte[10 * 1024 * 1024];
+		new java.util.Random(42).nextBytes(big);
+		MediaUploaded event = upload("porch", big, "mkv", "video/x-matroska", MediaKind.VIDEO);
+		ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter(
+				(r) -> new String(r.value()).contains(event.eventId().toString()));
+		assertThat(header(dead, "x-exception-message")).contains("more than the limit");
+		assertThat(processed(event)).isEmpty();
 	}
 
 	@Test
@@ -201,6 +220,8 @@ class ProcessingIT {
 		ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter((r) -> new String(r.value()).equals("{this is not json"));
 		assertThat(header(dead, "x-exception-message")).contains("not JSON");
 		assertThat(header(dead, "x-original-topic")).isEqualTo(UPLOADED);
+		assertThat(this.meters.get("vigil.processing.dlq").tag("exception", "PoisonEventException").counter().count())
+			.isGreaterThanOrEqualTo(1);
 	}
 
 	@Test

@@ -4,13 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.vigil.contracts.ProcessingStatus;
 import dev.vigil.devstack.TestMedia;
 import dev.vigil.processing.image.MediaRejectedException;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,12 +50,13 @@ class VideoProcessorTests {
 		assertThat(vtest.durationMs()).isEqualTo(79_500);
 		assertThat(vtest.codec()).startsWith("msmpeg4");
 		assertThat(vtest.framesDecoded()).isEqualTo(795);
+		assertThat(vtest.createdAt()).isNull();
 	}
 
 	@Test
 	void writesFastStartH264Mp4ThatDecodes() throws Exception {
 		Path rendition = dir.resolve("vtest.mp4");
-		assertThat(vtest.transcoded()).isTrue();
+		assertThat(vtest.rendition()).isEqualTo(Rendition.TRANSCODED);
 		assertThat(Mp4Atoms.isFastStart(rendition)).isTrue();
 		try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(rendition.toFile())) {
 			grabber.start();
@@ -73,9 +79,49 @@ class VideoProcessorTests {
 		Path again = dir.resolve("again.mp4");
 		VideoResult result = processor.process(dir.resolve("vtest.mp4"), again, (frame, ms) -> {
 		}, deadline(), Duration.ofMinutes(5));
-		assertThat(result.transcoded()).isFalse();
+		assertThat(result.rendition()).isEqualTo(Rendition.COPIED);
 		assertThat(result.codec()).isEqualTo("h264");
 		assertThat(again).hasSameBinaryContentAs(dir.resolve("vtest.mp4"));
+	}
+
+	@Test
+	void remuxesH264FromMatroskaWithoutReencoding() throws Exception {
+		// A camera-style clip: H.264 in Matroska, made from the frames of tree.avi.
+		Path mkv = dir.resolve("camera.mkv");
+		long frames = 0;
+		try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(TestMedia.file("opencv/tree.avi").toFile())) {
+			grabber.start();
+			try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(mkv.toFile(), grabber.getImageWidth(),
+					grabber.getImageHeight(), 0)) {
+				recorder.setFormat("matroska");
+				recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
+				recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+				recorder.setFrameRate(15);
+				recorder.setMetadata("creation_time", "2016-08-30T13:29:54.000000Z");
+				recorder.start();
+				Frame frame;
+				while ((frame = grabber.grabImage()) != null) {
+					recorder.record(frame);
+					frames++;
+				}
+			}
+		}
+		Path rendition = dir.resolve("camera.mp4");
+		VideoResult result = processor.process(mkv, rendition, (frame, ms) -> {
+		}, deadline(), Duration.ofMinutes(5));
+		assertThat(result.codec()).isEqualTo("h264");
+		assertThat(result.rendition()).isEqualTo(Rendition.REMUXED);
+		assertThat(result.createdAt()).isEqualTo(Instant.parse("2016-08-30T13:29:54Z"));
+		assertThat(Mp4Atoms.isFastStart(rendition)).isTrue();
+		try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(rendition.toFile())) {
+			grabber.start();
+			assertThat(grabber.getVideoCodecName()).isEqualTo("h264");
+			long decoded = 0;
+			while (grabber.grabImage() != null) {
+				decoded++;
+			}
+			assertThat(decoded).isEqualTo(frames);
+		}
 	}
 
 	@Test

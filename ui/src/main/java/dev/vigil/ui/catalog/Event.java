@@ -21,13 +21,15 @@ import org.jspecify.annotations.Nullable;
  * @param maxPersonConfidence highest person confidence, 0 when none
  * @param labels highest confidence per label
  * @param legalHold whether any of its media is held
+ * @param media its media, oldest first; only in {@code GET /events/{id}}
  */
 public record Event(String id, String cameraId, Instant start, @Nullable Instant end, int mediaCount, int imageCount,
 		int videoCount, long totalBytes, @Nullable String thumbnailMediaId, double maxPersonConfidence,
-		List<LabelConfidence> labels, boolean legalHold) {
+		List<LabelConfidence> labels, boolean legalHold, @Nullable List<Media> media) {
 
 	public Event {
 		labels = (labels != null) ? List.copyOf(labels) : List.of();
+		media = (media != null) ? List.copyOf(media) : null;
 	}
 
 	public Duration duration() {

@@ -2,45 +2,52 @@ package dev.vigil.ui.catalog;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Statistics as {@code GET /api/v1/stats} reports them.
  *
- * @param uploadsPerCameraPerDay uploads per camera and day
- * @param confidenceHistogram detection confidences in deciles
- * @param storagePerCamera bytes stored per camera
+ * @param uploadsPerDay uploads per camera and UTC day
+ * @param confidenceHistogram detections per label and confidence decile
+ * @param storage media and bytes per camera
  */
-public record Stats(@JsonAlias("uploads") List<DayCount> uploadsPerCameraPerDay,
-		@JsonAlias("confidence") List<Bucket> confidenceHistogram,
-		@JsonAlias("storage") List<Storage> storagePerCamera) {
+public record Stats(List<DayCount> uploadsPerDay, List<Bucket> confidenceHistogram, List<Storage> storage) {
 
 	public Stats {
-		uploadsPerCameraPerDay = (uploadsPerCameraPerDay != null) ? List.copyOf(uploadsPerCameraPerDay) : List.of();
+		uploadsPerDay = (uploadsPerDay != null) ? List.copyOf(uploadsPerDay) : List.of();
 		confidenceHistogram = (confidenceHistogram != null) ? List.copyOf(confidenceHistogram) : List.of();
-		storagePerCamera = (storagePerCamera != null) ? List.copyOf(storagePerCamera) : List.of();
+		storage = (storage != null) ? List.copyOf(storage) : List.of();
 	}
 
 	/**
 	 * Uploads of one camera on one day.
 	 *
 	 * @param cameraId camera
-	 * @param day {@code yyyy-MM-dd}
-	 * @param count uploads
+	 * @param day {@code yyyy-MM-dd}, UTC
+	 * @param uploads uploads
+	 * @param bytes bytes of those uploads
 	 */
-	public record DayCount(String cameraId, String day, long count) {
+	public record DayCount(String cameraId, String day, long uploads, long bytes) {
 
 	}
 
 	/**
-	 * One decile of the confidence histogram.
+	 * One decile of the confidence histogram, for one label.
 	 *
-	 * @param bucket 0 (0–10 %) to 9 (90–100 %)
-	 * @param label the label counted, if the API says
-	 * @param count detections in it
+	 * @param label the label counted
+	 * @param from lower bound of the decile, 0 to 0.9
+	 * @param to upper bound
+	 * @param detections detections in it
 	 */
-	public record Bucket(int bucket, @Nullable String label, long count) {
+	public record Bucket(@Nullable String label, double from, double to, long detections) {
+
+		/**
+		 * The decile.
+		 * @return 0 (0–10 %) to 9 (90–100 %)
+		 */
+		public int index() {
+			return (int) Math.min(9, Math.max(0, Math.round(this.from * 10)));
+		}
 
 	}
 
@@ -48,10 +55,10 @@ public record Stats(@JsonAlias("uploads") List<DayCount> uploadsPerCameraPerDay,
 	 * Storage of one camera.
 	 *
 	 * @param cameraId camera
-	 * @param bytes bytes of originals (and derived objects, if the API counts them)
-	 * @param count media items
+	 * @param media media items
+	 * @param bytes bytes of originals
 	 */
-	public record Storage(String cameraId, @JsonAlias("totalBytes") long bytes, @JsonAlias("media") long count) {
+	public record Storage(String cameraId, long media, long bytes) {
 
 	}
 

@@ -42,10 +42,16 @@ class EventController {
 	String event(@PathVariable String id, @RequestParam(name = "m", required = false) @Nullable String selected,
 			Model model) {
 		Event event = this.catalog.event(Ids.require(Ids.EVENT, id));
-		List<Media> media = new ArrayList<>(
-				this.catalog.allMedia(new Queries.Media(null, null, null, event.id(), null, 200), MAX_EVENT_MEDIA));
-		// The API lists newest first; an event reads in the order it happened.
-		Collections.reverse(media);
+		List<Media> media;
+		if (event.media() != null) {
+			media = event.media();
+		}
+		else {
+			media = new ArrayList<>(
+					this.catalog.allMedia(new Queries.Media(null, null, null, event.id(), null, 200), MAX_EVENT_MEDIA));
+			// The listing is newest first; an event reads in the order it happened.
+			Collections.reverse(media);
+		}
 		int index = 0;
 		for (int i = 0; i < media.size(); i++) {
 			if (media.get(i).id().equals(selected)) {

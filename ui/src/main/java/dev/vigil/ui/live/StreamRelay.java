@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.vigil.ui.catalog.CatalogProperties;
+import dev.vigil.ui.web.Ids;
 
 /**
  * Reads catalog-api's SSE stream with one user's token on a virtual thread and forwards
@@ -181,7 +182,8 @@ class StreamRelay {
 		double person = node.path("personConfidence").asDouble(0.0);
 		item.put("person", (person > 0) ? Math.round(person * 100) : 0);
 		String eventId = text(node, "eventId", null);
-		item.put("href", (eventId != null) ? "/events/" + eventId + "?m=" + id : "/live");
+		boolean linkable = eventId != null && Ids.EVENT.matcher(eventId).matches();
+		item.put("href", linkable ? "/events/" + eventId + "?m=" + id : "/live");
 		item.put("thumbnail", "/media/" + id + "/thumbnail");
 		return item;
 	}

@@ -48,7 +48,7 @@ final class Charts {
 		for (Stats.DayCount count : counts) {
 			colours.putIfAbsent(count.cameraId(), colours.size() % PALETTE.size());
 			byDay.computeIfAbsent(count.day(), (day) -> new LinkedHashMap<>())
-				.merge(count.cameraId(), count.count(), Long::sum);
+				.merge(count.cameraId(), count.uploads(), Long::sum);
 		}
 		long max = 1;
 		for (Map<String, Long> day : byDay.values()) {
@@ -84,15 +84,17 @@ final class Charts {
 	}
 
 	/**
-	 * Detection confidence in deciles.
+	 * Person detection confidence in deciles.
 	 * @param buckets counts per decile
 	 * @return the chart
 	 */
 	static Chart histogram(List<Stats.Bucket> buckets) {
 		long[] counts = new long[10];
 		for (Stats.Bucket bucket : buckets) {
-			if (bucket.bucket() >= 0 && bucket.bucket() < 10) {
-				counts[bucket.bucket()] += bucket.count();
+			// Person detection is what the thresholds are about; other labels would blur
+			// it.
+			if (bucket.label() == null || "person".equals(bucket.label())) {
+				counts[bucket.index()] += bucket.detections();
 			}
 		}
 		long max = 1;
@@ -127,7 +129,7 @@ final class Charts {
 		storage.stream()
 			.sorted((a, b) -> Long.compare(b.bytes(), a.bytes()))
 			.forEach((entry) -> rows.add(new Row(names.getOrDefault(entry.cameraId(), entry.cameraId()), entry.bytes(),
-					entry.count(), Math.max(0.5, 100.0 * entry.bytes() / Math.max(max, 1)))));
+					entry.media(), Math.max(0.5, 100.0 * entry.bytes() / Math.max(max, 1)))));
 		return rows;
 	}
 

@@ -41,12 +41,11 @@ class StatsController {
 		Map<String, String> names = new LinkedHashMap<>();
 		this.cameras.byId().forEach((id, camera) -> names.put(id, camera.label()));
 		model.addAttribute("days", shown);
-		model.addAttribute("uploads", Charts.uploads(stats.uploadsPerCameraPerDay(), from, shown, names));
+		model.addAttribute("uploads", Charts.uploads(stats.uploadsPerDay(), from, shown, names));
 		model.addAttribute("histogram", Charts.histogram(stats.confidenceHistogram()));
-		model.addAttribute("storage", Charts.storage(stats.storagePerCamera(), names));
-		model.addAttribute("totalUploads",
-				stats.uploadsPerCameraPerDay().stream().mapToLong(Stats.DayCount::count).sum());
-		model.addAttribute("totalBytes", stats.storagePerCamera().stream().mapToLong(Stats.Storage::bytes).sum());
+		model.addAttribute("storage", Charts.storage(stats.storage(), names));
+		model.addAttribute("totalUploads", stats.uploadsPerDay().stream().mapToLong(Stats.DayCount::uploads).sum());
+		model.addAttribute("totalBytes", stats.storage().stream().mapToLong(Stats.Storage::bytes).sum());
 		return "stats";
 	}
 

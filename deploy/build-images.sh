@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds the six service images with Jib (root pom, profile "images"); no Docker daemon needed.
+#   deploy/build-images.sh                         tarballs for this machine's platform: <service>/target/jib-image.tar
+#   deploy/build-images.sh --platform linux/arm64  tarballs for a Pi (load with: docker load -i ...)
+#   deploy/build-images.sh --push REGISTRY [--tag TAG]  multi-arch images (amd64 + arm64) pushed to REGISTRY/<service>:TAG
+# The Temurin base image is pulled from Docker Hub, so this needs network access to it.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SERVICES="identity-service,catalog-api,processing-service,ui,gateway-edge,ingest-service"
+
+case "$(uname -m)" in
+aarch64 | arm64) platform=linux/arm64 ;;
+*) platform=linux/amd64 ;;
+esac
+push="" tag=""
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--platform) platform="$2"; shift 2 ;;
+	--push) push="$2"; shift 2 ;;
+	--tag) tag="$2"; shift 2 ;;
+	*) sed -n '2,6p' "$0" >&2; exit 2 ;;
+	esac
+done
+
+cd "$ROOT"
+common=(-B -Pimages -pl "$SERVICES" -am -DskipTests -Dspring-javaformat.skip=true -Djacoco.skip=true)
+if [ -n "$push" ]; then
+	exec ./mvnw "${common[@]}" package jib:build -Dvigil.image.registry="$push" ${tag:+"-Dvigil.image.tag=$tag"}
+fi
+# Jib writes multi-platform images only to a registry: one platform per tarball, in Docker's
+# format so that `docker load` takes it on any Docker version.
+./mvnw "${common[@]}" package jib:buildTar -Djib.from.platforms="$platform" -Djib.container.format=Docker \
+	${tag:+"-Dvigil.image.tag=$tag"}
+for service in ${SERVICES//,/ }; do
+	ls -l "$service/target/jib-image.tar"
+done

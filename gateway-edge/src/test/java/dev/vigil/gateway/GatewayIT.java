@@ -1,0 +1,198 @@
+package dev.vigil.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.vigil.devstack.Component;
+import dev.vigil.devstack.Infrastructure;
+import dev.vigil.devstack.VigilInfrastructure;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway on real Redis in front of three real HTTP servers standing in for
+ * catalog-api, identity-service and the ui.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@VigilInfrastructure
+class GatewayIT {
+
+	static final int PORT = freePort();
+
+	static final String BASE = "http://localhost:" + PORT;
+
+	static final Downstream catalog = Downstream.echo("catalog-api");
+
+	static final Downstream identity = Downstream.echo("identity-service");
+
+	static final Downstream ui = Downstream.echo("ui");
+
+	static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+	@DynamicPropertySource
+	static void routes(DynamicPropertyRegistry registry) {
+		registry.add("server.port", () -> PORT);
+		registry.add("vigil.gateway.routes.catalog-uri", catalog::uri);
+		registry.add("vigil.gateway.routes.identity-uri", identity::uri);
+		registry.add("vigil.gateway.routes.ui-uri", ui::uri);
+		registry.add("vigil.gateway.rate-limit.per-client", () -> 3);
+		registry.add("vigil.gateway.rate-limit.window", () -> "1h");
+	}
+
+	@AfterAll
+	static void stopDownstreams() {
+		catalog.close();
+		identity.close();
+		ui.close();
+	}
+
+	@Test
+	void routesApiToCatalogIssuerPathsToIdentityAndEverythingElseToTheUi() {
+		assertThat(echo(get("/api/v1/media?camera=porch")).get("service").asString()).isEqualTo("catalog-api");
+		assertThat(echo(get("/api/v1/media?camera=porch")).get("path").asString())
+			.isEqualTo("/api/v1/media?camera=porch");
+		JsonNode auth = echo(get("/auth/.well-known/openid-configuration"));
+		assertThat(auth.get("service").asString()).isEqualTo("identity-service");
+		assertThat(auth.get("path").asString()).isEqualTo("/.well-known/openid-configuration");
+		assertThat(auth.get("headers").get("x-forwarded-prefix").asString()).isEqualTo("/auth");
+		assertThat(echo(get("/events/today")).get("service").asString()).isEqualTo("ui");
+		assertThat(echo(get("/")).get("service").asString()).isEqualTo("ui");
+	}
+
+	@Test
+	void keepsTheHostAndTellsDownstreamTheRealClientAndScheme() {
+		JsonNode headers = echo(send(request("/api/v1/media").header("X-Forwarded-For", "203.0.113.66")
+			.header("X-Forwarded-Host", "evil.example"))).get("headers");
+
+		assertThat(headers.get("host").asString()).isEqualTo("localhost:" + PORT);
+		assertThat(headers.get("x-forwarded-host").asString()).isEqualTo("localhost:" + PORT);
+		assertThat(headers.get("x-forwarded-proto").asString()).isEqualTo("http");
+		assertThat(headers.get("x-forwarded-for").asString()).isEqualTo("127.0.0.1").doesNotContain("203.0.113.66");
+	}
+
+	@Test
+	void propagatesARequestIdDownstreamAndBack() {
+		HttpResponse<String> response = get("/api/v1/media");
+		String id = response.headers().firstValue("X-Request-Id").orElseThrow();
+
+		assertThat(echo(response).get("headers").get("x-request-id").asString()).isEqualTo(id);
+		HttpResponse<String> given = send(request("/api/v1/media").header("X-Request-Id", "integrator-trace-42"));
+		assertThat(given.headers().firstValue("X-Request-Id")).hasValue("integrator-trace-42");
+	}
+
+	@Test
+	void addsSecurityHeadersToProxiedResponses() {
+		HttpResponse<String> response = get("/");
+
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
+			.contains("frame-ancestors 'none'");
+		assertThat(response.headers().firstValue("Strict-Transport-Security")).as("plain HTTP: no HSTS").isEmpty();
+	}
+
+	@Test
+	void rejectsOversizedHeadersAndBodies() {
+		HttpResponse<String> bigHeader = send(request("/api/v1/media").header("X-Padding", "a".repeat(20_000)));
+		assertThat(bigHeader.statusCode()).isEqualTo(431);
+
+		HttpResponse<String> bigBody = send(request("/api/v1/media").header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("x".repeat(2 * 1024 * 1024))));
+		assertThat(bigBody.statusCode()).isEqualTo(413);
+		assertThat(bigBody.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+		HttpResponse<String> smallBody = send(request("/api/v1/media").header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"ok\":true}")));
+		assertThat(echo(smallBody).get("bodyBytes").asInt()).isEqualTo(11);
+	}
+
+	@Test
+	void limitsRequestsPerTokenWith429AndRetryAfter() {
+		String token = "Bearer " + UUID.randomUUID();
+		for (int i = 0; i < 3; i++) {
+			assertThat(send(request("/api/v1/media").header("Authorization", token)).statusCode()).isEqualTo(200);
+		}
+
+		HttpResponse<String> limited = send(request("/api/v1/media").header("Authorization", token));
+
+		assertThat(limited.statusCode()).isEqualTo(429);
+		assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 3600L);
+		assertThat(Downstream.JSON.readTree(limited.body()).get("type").asString())
+			.isEqualTo("https://vigil.dev/problems/rate-limited");
+		assertThat(send(request("/api/v1/media").header("Authorization", "Bearer " + UUID.randomUUID())).statusCode())
+			.as("another token has its own budget")
+			.isEqualTo(200);
+	}
+
+	@Test
+	void keepsServingWhenRedisIsDown(Infrastructure infrastructure) {
+		infrastructure.stop(Component.REDIS);
+		try {
+			assertThat(
+					send(request("/api/v1/media").header("Authorization", "Bearer " + UUID.randomUUID())).statusCode())
+				.isEqualTo(200);
+		}
+		finally {
+			infrastructure.start(Component.REDIS);
+		}
+	}
+
+	@Test
+	void reportsHealthAndGatewayMetrics() {
+		get("/api/v1/media");
+		HttpResponse<String> health = send(request("/actuator/health/readiness"));
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(send(request("/actuator/prometheus")).body()).contains("spring_cloud_gateway_requests_seconds_count",
+				"routeId=\"catalog-api\"");
+	}
+
+	static HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create(BASE + path));
+	}
+
+	static HttpResponse<String> get(String path) {
+		return send(request(path));
+	}
+
+	static HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static JsonNode echo(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return Downstream.JSON.readTree(response.body());
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,130 @@
+package dev.vigil.ui.browser;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The UI in real headless Chromium against a running stack (gateway, identity-service,
+ * catalog-api with seeded media, the ui). It needs that stack, which this module cannot
+ * start by itself: point it at one with
+ * {@code -Dvigil.it.base-url=http://localhost:8080 -Dvigil.it.admin-password=...} (also
+ * {@code vigil.it.admin-user}, {@code vigil.it.viewer-user},
+ * {@code vigil.it.viewer-password}), as the system-test module does. Without them it is
+ * reported as aborted with that reason, never passed.
+ */
+class UiBrowserIT {
+
+	private final String baseUrl = setting("vigil.it.base-url", "VIGIL_IT_BASE_URL", null);
+
+	private final Screenshots screenshots = Screenshots.inRepository();
+
+	private ChromeDriver browser;
+
+	private UiJourney journey;
+
+	@BeforeEach
+	void startBrowser() {
+		Assumptions.assumeTrue(this.baseUrl != null,
+				"No running stack: set vigil.it.base-url (VIGIL_IT_BASE_URL) to the gateway's URL");
+		Assumptions.assumeTrue(Chromium.available(), "Install Debian's chromium and chromium-driver");
+		this.browser = Chromium.start();
+		this.journey = new UiJourney(this.browser, this.baseUrl);
+	}
+
+	@AfterEach
+	void stopBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void adminWatchesTheDayPlaysAClipCreatesAnApiClientAndSignsOut() {
+		this.journey.signIn(setting("vigil.it.admin-user", "VIGIL_IT_ADMIN_USER", "admin"),
+				setting("vigil.it.admin-password", "VIGIL_IT_ADMIN_PASSWORD", ""));
+		assertThat(this.browser.findElement(By.cssSelector("[data-test=nav-admin]")).isDisplayed()).isTrue();
+		this.screenshots.capture(this.browser, "timeline");
+		assertThat(this.journey.eventCards()).as("seeded events on the timeline").isNotEmpty();
+
+		this.journey.filterPeopleOnly();
+		this.screenshots.capture(this.browser, "timeline-people");
+		assertThat(this.journey.eventCards()).allSatisfy(
+				(card) -> assertThat(card.findElements(By.cssSelector("[data-test=person-badge]"))).isNotEmpty());
+
+		this.journey.open("/");
+		this.journey.openFirstEvent();
+		this.screenshots.capture(this.browser, "event");
+		if (this.journey.showFirstVideo()) {
+			assertThat(this.journey.canPlayH264()).isTrue();
+			assertThat(this.journey.playVideo()).as("video currentTime after playing").isGreaterThan(0.0);
+			this.screenshots.capture(this.browser, "event-video");
+		}
+
+		for (String page : new String[] { "cameras", "stats", "live", "admin/cameras", "admin/audit" }) {
+			this.journey.open("/" + page);
+			this.screenshots.capture(this.browser, page.replace('/', '-'));
+		}
+		String secret = this.journey.createApiClient("browser-it " + System.nanoTime());
+		assertThat(secret).hasSizeGreaterThan(16);
+		this.screenshots.capture(this.browser, "admin-client-created");
+
+		this.journey.open("/");
+		this.journey.signOut();
+		assertThat(this.browser.findElements(By.cssSelector("[data-test=user-name]"))).isEmpty();
+	}
+
+	@Test
+	void liveConnectsToTheCatalogStream() {
+		this.journey.signIn(setting("vigil.it.admin-user", "VIGIL_IT_ADMIN_USER", "admin"),
+				setting("vigil.it.admin-password", "VIGIL_IT_ADMIN_PASSWORD", ""));
+		this.journey.open("/live");
+		this.journey.waitForLiveConnection();
+		int before = this.journey.liveItems();
+		String upload = setting("vigil.it.upload-command", "VIGIL_IT_UPLOAD_COMMAND", null);
+		Assumptions.assumeTrue(upload != null,
+				"Connected; set vigil.it.upload-command to a command that uploads a picture to see it arrive live");
+		run(upload);
+		this.journey.waitForLiveItems(before + 1, Duration.ofSeconds(30));
+	}
+
+	@Test
+	void viewerCannotReachAdminPages() {
+		String viewer = setting("vigil.it.viewer-user", "VIGIL_IT_VIEWER_USER", null);
+		Assumptions.assumeTrue(viewer != null, "Set vigil.it.viewer-user and vigil.it.viewer-password");
+		this.journey.signIn(viewer, setting("vigil.it.viewer-password", "VIGIL_IT_VIEWER_PASSWORD", ""));
+		assertThat(this.browser.findElements(By.cssSelector("[data-test=nav-admin]"))).isEmpty();
+		this.journey.open("/admin/clients");
+		assertThat(this.journey.pageText()).contains("You do not have access to this page");
+	}
+
+	private static void run(String command) {
+		try {
+			Process process = new ProcessBuilder("sh", "-c", command).inheritIO().start();
+			assertThat(process.waitFor()).as("exit status of " + command).isZero();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String setting(String property, String variable, String fallback) {
+		String value = System.getProperty(property);
+		if (value == null || value.isBlank()) {
+			value = System.getenv(variable);
+		}
+		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+}
