@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.vigil.contracts.MediaKind;
+import dev.vigil.devstack.TestMedia;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +28,7 @@ class ContentProxyIT extends CatalogIT {
 
 	@Test
 	void streamsTheBytesAndHonoursASingleRange() throws Exception {
-		byte[] bytes = Files.readAllBytes(java.nio.file.Path.of("../.vigil/media/opencv/vtest.avi"));
+		byte[] bytes = Files.readAllBytes(TestMedia.file("opencv/vtest.avi"));
 		String camera = WireEvents.camera("proxy");
 		String mediaId = WireEvents.mediaId();
 		String key = "originals/" + camera + "/" + mediaId + ".avi";
