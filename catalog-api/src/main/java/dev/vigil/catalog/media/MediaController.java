@@ -1,6 +1,5 @@
 package dev.vigil.catalog.media;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -18,8 +17,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +25,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import dev.vigil.catalog.security.CurrentCaller;
 import dev.vigil.catalog.web.Cursor;
@@ -49,10 +49,13 @@ class MediaController {
 
 	private final HotListCache cache;
 
-	MediaController(MediaCatalog catalog, CurrentCaller caller, HotListCache cache) {
+	private final ContentDelivery content;
+
+	MediaController(MediaCatalog catalog, CurrentCaller caller, HotListCache cache, ContentDelivery content) {
 		this.catalog = catalog;
 		this.caller = caller;
 		this.cache = cache;
+		this.content = content;
 	}
 
 	@GetMapping
@@ -96,19 +99,17 @@ class MediaController {
 	}
 
 	@GetMapping("/{id}/content")
-	@Operation(summary = "Redirect to the content",
-			description = "303 to a short-lived presigned URL of the object store; Range requests work there.")
+	@Operation(summary = "The content of a media item",
+			description = "303 to a short-lived presigned URL of the object store, where Range works; or, with "
+					+ "vigil.catalog.content.proxy=true, the bytes themselves with single-Range support.")
 	@ApiResponse(responseCode = "303", description = "Location holds the presigned URL")
 	@ApiResponse(responseCode = "404", description = "No such media, or it has no such variant")
-	ResponseEntity<Void> content(@PathVariable @Pattern(regexp = Ids.MEDIA) String id,
+	ResponseEntity<StreamingResponseBody> content(@PathVariable @Pattern(regexp = Ids.MEDIA) String id,
 			@Parameter(example = "thumbnail") @RequestParam(defaultValue = "original") @Pattern(
-					regexp = "original|thumbnail|poster|rendition") String variant) {
-		String url = this.catalog.contentUrl(id, ContentVariant.valueOf(variant.toUpperCase(Locale.ROOT)),
-				this.caller.scope());
-		return ResponseEntity.status(HttpStatus.SEE_OTHER)
-			.location(URI.create(url))
-			.cacheControl(CacheControl.noStore())
-			.build();
+					regexp = "original|thumbnail|poster|rendition") String variant,
+			@RequestHeader(name = HttpHeaders.RANGE, required = false) @Size(max = 200) @Nullable String range) {
+		return this.content.deliver(id, ContentVariant.valueOf(variant.toUpperCase(Locale.ROOT)), this.caller.scope(),
+				range);
 	}
 
 	@DeleteMapping("/{id}")

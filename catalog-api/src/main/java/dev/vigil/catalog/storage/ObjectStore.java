@@ -3,10 +3,16 @@ package dev.vigil.catalog.storage;
 import java.util.Collection;
 import java.util.List;
 
+import java.io.InputStream;
+
+import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.MinioClient;
 import io.minio.RemoveObjectArgs;
+import io.minio.StatObjectArgs;
+import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
+import org.jspecify.annotations.Nullable;
 import io.minio.Http;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -82,8 +88,59 @@ public class ObjectStore {
 		}
 	}
 
+	/**
+	 * Size and type of an object.
+	 * @param bucket the bucket
+	 * @param key the object key
+	 * @return its metadata, or null when it does not exist
+	 */
+	public @Nullable ObjectInfo stat(String bucket, String key) {
+		try {
+			StatObjectResponse stat = this.client
+				.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
+			return new ObjectInfo(stat.size(), stat.contentType());
+		}
+		catch (ErrorResponseException ex) {
+			if ("NoSuchKey".equals(ex.errorResponse().code())) {
+				return null;
+			}
+			throw new StorageException("Could not read " + key, ex);
+		}
+		catch (Exception ex) {
+			throw new StorageException("Could not read " + key, ex);
+		}
+	}
+
+	/**
+	 * Opens a byte range of an object; the caller closes the stream.
+	 * @param bucket the bucket
+	 * @param key the object key
+	 * @param offset first byte
+	 * @param length number of bytes
+	 * @return the bytes
+	 */
+	public InputStream open(String bucket, String key, long offset, long length) {
+		try {
+			return this.client
+				.getObject(GetObjectArgs.builder().bucket(bucket).object(key).offset(offset).length(length).build());
+		}
+		catch (Exception ex) {
+			throw new StorageException("Could not read " + key, ex);
+		}
+	}
+
 	public String bucket() {
 		return this.properties.bucket();
+	}
+
+	/**
+	 * What the store knows about an object.
+	 *
+	 * @param size bytes
+	 * @param contentType stored content type, if any
+	 */
+	public record ObjectInfo(long size, @Nullable String contentType) {
+
 	}
 
 	/**

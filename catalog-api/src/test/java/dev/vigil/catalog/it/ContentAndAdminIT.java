@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import dev.vigil.contracts.MediaKind;
+import dev.vigil.devstack.TestMedia;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ContentAndAdminIT extends CatalogIT {
 
-	private static final Path PERSON = Path.of("../.vigil/media/darknet/person.jpg");
+	private static final Path PERSON = TestMedia.file("darknet/person.jpg");
 
 	@Test
 	void redirectsToAPresignedUrlThatServesRanges() throws Exception {
