@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -62,6 +64,28 @@ final class Artifacts {
 		}
 		throw new DevstackException(
 				"Cannot find the S3Proxy jar at " + copied + " or " + inRepository + "; " + BUILD_HINT);
+	}
+
+	/**
+	 * JVM options that make a child exit when this JVM is gone ({@link ParentWatch}), or
+	 * none when no devstack jar is built (the children then rely on a clean stop).
+	 * @return zero or one {@code -javaagent} option
+	 */
+	List<String> parentWatchOptions() {
+		Path codeSource = codeSource();
+		Path jar = (codeSource != null && Files.isRegularFile(codeSource) && codeSource.toString().endsWith(".jar"))
+				? codeSource : null;
+		if (jar == null) {
+			try (Stream<Path> files = Files.list(this.home)) {
+				jar = files.filter((file) -> file.getFileName().toString().matches("devstack-[^-]+(-SNAPSHOT)?\\.jar"))
+					.findFirst()
+					.orElse(null);
+			}
+			catch (IOException ex) {
+				jar = null;
+			}
+		}
+		return (jar != null) ? List.of("-javaagent:" + jar + "=" + ProcessHandle.current().pid()) : List.of();
 	}
 
 	static String buildProperty(String name) {

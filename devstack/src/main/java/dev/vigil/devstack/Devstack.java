@@ -128,6 +128,18 @@ final class Devstack implements Infrastructure, AutoCloseable {
 		return port;
 	}
 
+	/**
+	 * Fails naming the holder when one of the fixed (non-zero) ports is taken.
+	 * @param settings the ports to check
+	 */
+	static void requireFixedPortsFree(DevstackSettings settings) {
+		resolve(settings.kafkaPort(), "Kafka broker", new java.util.HashSet<>());
+		resolve(settings.kafkaControllerPort(), "Kafka KRaft controller", new java.util.HashSet<>());
+		resolve(settings.redisPort(), "Redis", new java.util.HashSet<>());
+		resolve(settings.s3Port(), "S3", new java.util.HashSet<>());
+		resolve(settings.mongoPort(), "MongoDB", new java.util.HashSet<>());
+	}
+
 	static void requireWritable(Path dir, String what) {
 		try {
 			Files.createDirectories(dir);

@@ -100,6 +100,8 @@ public final class DevstackMain {
 	 * stop it without a JVM exit.
 	 */
 	static Running start(Options options, PrintStream out) {
+		// A taken port is reported before anything is created, printed or started.
+		Devstack.requireFixedPortsFree(options.settings());
 		Devstack.requireWritable(options.runDir, "run dir");
 		Path pidsFile = options.runDir.resolve(PIDS_FILE);
 		Path envFile = options.runDir.resolve(ENV_FILE);

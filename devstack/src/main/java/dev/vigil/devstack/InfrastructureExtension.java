@@ -4,11 +4,14 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 
 /**
  * JUnit 5 extension behind {@link VigilInfrastructure}.
  */
-public final class InfrastructureExtension implements BeforeAllCallback, ParameterResolver {
+public final class InfrastructureExtension
+		implements BeforeAllCallback, TestInstancePreConstructCallback, ParameterResolver {
 
 	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
 		.create(InfrastructureExtension.class);
@@ -23,6 +26,19 @@ public final class InfrastructureExtension implements BeforeAllCallback, Paramet
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
+		start(context);
+	}
+
+	/**
+	 * With {@code @TestInstance(PER_CLASS)} the instance (and a Spring context) is
+	 * created before {@code beforeAll}: the properties must already be set then.
+	 */
+	@Override
+	public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
+		start(context);
+	}
+
+	private static void start(ExtensionContext context) {
 		// The root store is closed when the whole test run ends, so every test class of
 		// this
 		// JVM shares one set of servers.

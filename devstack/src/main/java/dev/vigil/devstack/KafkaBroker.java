@@ -93,14 +93,18 @@ final class KafkaBroker implements ManagedComponent {
 	}
 
 	private List<String> javaCommand() {
+		List<String> command = new ArrayList<>();
 		// Small heap, the serial collector and C1 only: a dev broker on a 2-core machine
 		// or a
 		// Pi. C1 halved the broker's start time and CPU on a loaded 2-core machine.
-		return List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
+		command.addAll(List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
 				"-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
 				"-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-Dorg.slf4j.simpleLogger.showDateTime=true",
-				"-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS", "-Dlog4j2.statusLoggerLevel=ERROR",
-				"-cp", this.artifacts.kafkaClasspath());
+				"-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS",
+				"-Dlog4j2.statusLoggerLevel=ERROR"));
+		command.addAll(this.artifacts.parentWatchOptions());
+		command.addAll(List.of("-cp", this.artifacts.kafkaClasspath()));
+		return command;
 	}
 
 	private String serverProperties() {

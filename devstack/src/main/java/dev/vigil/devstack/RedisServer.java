@@ -100,7 +100,8 @@ final class RedisServer implements ManagedComponent {
 					throw new DevstackException("Cannot make the embedded Redis binary executable: " + bundled);
 				}
 				found = bundled.getAbsolutePath();
-				logger.info("Redis: no redis-server on the PATH, using the binary bundled in embedded-redis ({})",
+				logger.info("Redis: {}, using the binary bundled in embedded-redis ({})",
+						choice.equals("embedded") ? "vigil.devstack.redis=embedded" : "no redis-server on the PATH",
 						found);
 			}
 			catch (IOException ex) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -68,11 +69,11 @@ final class S3Server implements ManagedComponent {
 							"s3proxy.identity=" + this.credentials.accessKey(),
 							"s3proxy.credential=" + this.credentials.secretKey(), "s3proxy.cors-allow-all=true",
 							"jclouds.provider=filesystem", "jclouds.filesystem.basedir=" + objects, ""));
-			this.process = ChildProcess.start("S3Proxy",
-					List.of(ChildProcess.javaExecutable(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
-							"-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(),
-							"--properties", config.toString()),
-					this.dir, this.logFile);
+			List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms32m", "-Xmx256m",
+					"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError"));
+			command.addAll(this.artifacts.parentWatchOptions());
+			command.addAll(List.of("-jar", jar.toString(), "--properties", config.toString()));
+			this.process = ChildProcess.start("S3Proxy", command, this.dir, this.logFile);
 		}
 		catch (IOException ex) {
 			throw new DevstackException("Cannot prepare S3Proxy under " + this.dir + ": " + ex.getMessage(), ex);

@@ -3,6 +3,8 @@ package dev.vigil.devstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -81,6 +83,12 @@ final class SharedInfrastructure {
 	}
 
 	private static boolean dockerAvailable() {
+		if (!dockerConfigured()) {
+			// Skips Testcontainers' probing (seconds, and an ERROR log) on machines that
+			// plainly have no Docker engine.
+			logger.debug("No DOCKER_HOST, Docker socket or ~/.testcontainers.properties");
+			return false;
+		}
 		try {
 			return DockerClientFactory.instance().isDockerAvailable();
 		}
@@ -88,6 +96,20 @@ final class SharedInfrastructure {
 			logger.debug("Docker detection failed", ex);
 			return false;
 		}
+	}
+
+	private static boolean dockerConfigured() {
+		String home = System.getProperty("user.home");
+		String runtime = System.getenv("XDG_RUNTIME_DIR");
+		List<Path> candidates = new ArrayList<>(List.of(Path.of("/var/run/docker.sock"), Path.of("/run/docker.sock"),
+				Path.of(home, ".docker", "run", "docker.sock"), Path.of(home, ".docker", "desktop", "docker.sock"),
+				Path.of(home, ".colima", "default", "docker.sock"), Path.of(home, ".testcontainers.properties")));
+		if (runtime != null) {
+			candidates.add(Path.of(runtime, "docker.sock"));
+			candidates.add(Path.of(runtime, "podman", "podman.sock"));
+		}
+		return System.getenv("DOCKER_HOST") != null || System.getenv("TESTCONTAINERS_HOST_OVERRIDE") != null
+				|| candidates.stream().anyMatch(Files::exists);
 	}
 
 	/**

@@ -44,6 +44,8 @@ class DevstackMainTests {
 			assertThat(this.dir.resolve("run").resolve(DevstackMain.ENV_FILE)).doesNotExist();
 			assertThat(this.dir.resolve("run").resolve(DevstackMain.PIDS_FILE)).doesNotExist();
 			assertThat(this.dir.resolve("data")).doesNotExist();
+			assertThat(this.dir.resolve("run")).doesNotExist();
+			assertThat(this.out.toString(StandardCharsets.UTF_8)).isEmpty();
 		}
 	}
 

@@ -2,6 +2,10 @@ package dev.vigil.ui;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.test.web.servlet.MvcResult;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
@@ -19,6 +23,17 @@ class SecurityTests extends UiTestSupport {
 		this.mvc.perform(get("/"))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/oauth2/authorization/vigil"));
+	}
+
+	@Test
+	void returnsToTheRequestedPageAfterANewSignIn() throws Exception {
+		MvcResult result = this.mvc.perform(get("/cameras/driveway?day=2026-11-24"))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/oauth2/authorization/vigil"))
+			.andReturn();
+		SavedRequest saved = new HttpSessionRequestCache().getRequest(result.getRequest(), result.getResponse());
+		assertThat(saved).isNotNull();
+		assertThat(saved.getRedirectUrl()).contains("/cameras/driveway").contains("day=2026-11-24");
 	}
 
 	@Test

@@ -47,6 +47,17 @@ public class UserAccounts {
 		return Optional.ofNullable(this.mongo.findById(normalize(username), UserAccount.class));
 	}
 
+	/** Removes a user; tokens already issued to it expire on their own. */
+	boolean delete(String username, String actor) {
+		UserAccount account = find(username).orElse(null);
+		if (account == null) {
+			return false;
+		}
+		this.mongo.remove(account);
+		this.audit.record(AuditLog.Type.USER_DELETED, actor, null, null, "user " + account.username());
+		return true;
+	}
+
 	long count() {
 		return this.mongo.count(new org.springframework.data.mongodb.core.query.Query(), UserAccount.class);
 	}
@@ -67,6 +78,16 @@ public class UserAccounts {
 		}
 		if (roles.isEmpty() || !Scopes.ROLES.containsAll(roles)) {
 			throw new IllegalArgumentException("roles must be a non-empty subset of " + Scopes.ROLES);
+		}
+		if (rawPassword.length() < MIN_PASSWORD_LENGTH) {
+			throw new IllegalArgumentException("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+		}
+		if (cameras != null) {
+			for (String camera : cameras) {
+				if (!camera.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+					throw new IllegalArgumentException("camera ids are 1 to 64 letters, digits, '.', '_' or '-'");
+				}
+			}
 		}
 		UserAccount account = new UserAccount(name, this.passwordEncoder.encode(rawPassword), Set.copyOf(roles),
 				(cameras != null) ? List.copyOf(cameras) : null, mustChangePassword, true, this.clock.instant(), null);

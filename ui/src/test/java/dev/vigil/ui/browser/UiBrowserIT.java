@@ -17,8 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * start by itself: point it at one with
  * {@code -Dvigil.it.base-url=http://localhost:8080 -Dvigil.it.admin-password=...} (also
  * {@code vigil.it.admin-user}, {@code vigil.it.viewer-user},
- * {@code vigil.it.viewer-password}), as the system-test module does. Without them it is
- * reported as aborted with that reason, never passed.
+ * {@code vigil.it.viewer-password}, {@code vigil.it.admin-new-password} for a first
+ * sign-in that must change the password, {@code vigil.it.seeded=true} when catalog-api
+ * holds seeded media, {@code vigil.it.upload-command}), as the system-test module does.
+ * Without them a test is reported as aborted with the reason, never passed.
  */
 class UiBrowserIT {
 
@@ -36,7 +38,38 @@ class UiBrowserIT {
 				"No running stack: set vigil.it.base-url (VIGIL_IT_BASE_URL) to the gateway's URL");
 		Assumptions.assumeTrue(Chromium.available(), "Install Debian's chromium and chromium-driver");
 		this.browser = Chromium.start();
+		if (Boolean.parseBoolean(setting("vigil.it.bypass-csp", "VIGIL_IT_BYPASS_CSP", "false"))) {
+			// Only for a stack without the gateway, where identity-service and the ui are
+			// different origins: identity's CSP form-action 'self' then blocks the
+			// redirect
+			// back to the ui after the sign-in form. Through the gateway both are one
+			// origin.
+			this.browser.executeCdpCommand("Page.setBypassCSP", java.util.Map.of("enabled", true));
+		}
 		this.journey = new UiJourney(this.browser, this.baseUrl);
+	}
+
+	private void signInAsAdmin() {
+		this.journey.signIn(setting("vigil.it.admin-user", "VIGIL_IT_ADMIN_USER", "admin"),
+				setting("vigil.it.admin-password", "VIGIL_IT_ADMIN_PASSWORD", ""),
+				setting("vigil.it.admin-new-password", "VIGIL_IT_ADMIN_NEW_PASSWORD", null));
+	}
+
+	@Test
+	void adminSignsInCreatesAnApiClientAndSignsOut() {
+		signInAsAdmin();
+		assertThat(this.browser.findElement(By.cssSelector("[data-test=nav-admin]")).isDisplayed()).isTrue();
+		this.journey.open("/admin/clients");
+		this.screenshots.capture(this.browser, "admin-clients");
+		String name = "browser-it " + System.nanoTime();
+		String secret = this.journey.createApiClient(name);
+		assertThat(secret).hasSizeGreaterThan(16);
+		this.screenshots.capture(this.browser, "admin-client-created");
+		this.journey.open("/admin/clients");
+		assertThat(this.journey.pageText()).contains(name).doesNotContain(secret);
+		this.journey.signOut();
+		assertThat(this.browser.getCurrentUrl()).endsWith("/signed-out");
+		assertThat(this.journey.pageText()).contains("You are signed out");
 	}
 
 	@AfterEach
@@ -47,9 +80,10 @@ class UiBrowserIT {
 	}
 
 	@Test
-	void adminWatchesTheDayPlaysAClipCreatesAnApiClientAndSignsOut() {
-		this.journey.signIn(setting("vigil.it.admin-user", "VIGIL_IT_ADMIN_USER", "admin"),
-				setting("vigil.it.admin-password", "VIGIL_IT_ADMIN_PASSWORD", ""));
+	void adminWatchesTheDayFiltersPeopleAndPlaysAClip() {
+		Assumptions.assumeTrue(Boolean.parseBoolean(setting("vigil.it.seeded", "VIGIL_IT_SEEDED", "false")),
+				"Set vigil.it.seeded=true once the catalog holds seeded media (the system-test module does)");
+		signInAsAdmin();
 		assertThat(this.browser.findElement(By.cssSelector("[data-test=nav-admin]")).isDisplayed()).isTrue();
 		this.screenshots.capture(this.browser, "timeline");
 		assertThat(this.journey.eventCards()).as("seeded events on the timeline").isNotEmpty();
@@ -72,19 +106,13 @@ class UiBrowserIT {
 			this.journey.open("/" + page);
 			this.screenshots.capture(this.browser, page.replace('/', '-'));
 		}
-		String secret = this.journey.createApiClient("browser-it " + System.nanoTime());
-		assertThat(secret).hasSizeGreaterThan(16);
-		this.screenshots.capture(this.browser, "admin-client-created");
-
-		this.journey.open("/");
-		this.journey.signOut();
-		assertThat(this.browser.findElements(By.cssSelector("[data-test=user-name]"))).isEmpty();
 	}
 
 	@Test
 	void liveConnectsToTheCatalogStream() {
-		this.journey.signIn(setting("vigil.it.admin-user", "VIGIL_IT_ADMIN_USER", "admin"),
-				setting("vigil.it.admin-password", "VIGIL_IT_ADMIN_PASSWORD", ""));
+		Assumptions.assumeTrue(Boolean.parseBoolean(setting("vigil.it.seeded", "VIGIL_IT_SEEDED", "false")),
+				"Needs catalog-api: set vigil.it.seeded=true when it runs");
+		signInAsAdmin();
 		this.journey.open("/live");
 		this.journey.waitForLiveConnection();
 		int before = this.journey.liveItems();

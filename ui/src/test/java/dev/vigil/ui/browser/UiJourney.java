@@ -25,7 +25,8 @@ public final class UiJourney {
 	public UiJourney(ChromeDriver browser, String baseUrl) {
 		this.browser = browser;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-		this.wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		// Generous: a loaded 2-core CI machine runs the whole stack next to the browser.
+		this.wait = new WebDriverWait(browser, Duration.ofSeconds(60));
 	}
 
 	public ChromeDriver browser() {
@@ -34,11 +35,30 @@ public final class UiJourney {
 
 	/** Opens the UI and signs in on the issuer's page (identity-service's form). */
 	public void signIn(String username, String password) {
+		signIn(username, password, null);
+	}
+
+	/**
+	 * Opens the UI and signs in on the issuer's page; when identity-service asks for a
+	 * new password (the generated first admin password), sets {@code newPassword}.
+	 * @param username user
+	 * @param password password
+	 * @param newPassword password to set if asked, or null
+	 */
+	public void signIn(String username, String password, String newPassword) {
 		this.browser.get(this.baseUrl + "/");
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
 		this.browser.findElement(By.name("username")).sendKeys(username);
 		this.browser.findElement(By.name("password")).sendKeys(password);
 		this.browser.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
+		this.wait.until((driver) -> !driver.findElements(By.cssSelector("[data-test=user-name]")).isEmpty()
+				|| !driver.findElements(By.name("confirmation")).isEmpty());
+		if (!this.browser.findElements(By.name("confirmation")).isEmpty() && newPassword != null) {
+			this.browser.findElement(By.name("current")).sendKeys(password);
+			this.browser.findElement(By.name("password")).sendKeys(newPassword);
+			this.browser.findElement(By.name("confirmation")).sendKeys(newPassword);
+			this.browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		}
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=user-name]")));
 	}
 

@@ -1,0 +1,74 @@
+package dev.vigil.identity.users;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.vigil.identity.Browser;
+import dev.vigil.identity.IdentityIntegrationTest;
+import dev.vigil.identity.Scopes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UserAdminIT extends IdentityIntegrationTest {
+
+	@Test
+	void anAdminCreatesACameraScopedViewerWhoseGeneratedPasswordMustBeChanged() {
+		String admin = adminToken();
+		String name = "porch-" + UUID.randomUUID().toString().substring(0, 6);
+		try (Browser http = new Browser(BASE);
+				Browser viewer = new Browser(BASE).with("X-Forwarded-For", "192.0.2.77")) {
+			HttpResponse<String> created = http.bearer("POST", "/admin/v1/users", admin,
+					"{\"username\":\"" + name + "\",\"roles\":[\"viewer\"],\"cameras\":[\"porch\"]}");
+
+			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+			JsonNode body = Browser.json(created);
+			String password = body.get("initialPassword").asString();
+			assertThat(body.get("user").get("mustChangePassword").asBoolean()).isTrue();
+			assertThat(http.bearer("GET", "/admin/v1/users", admin, null).body()).contains(name)
+				.doesNotContain(password)
+				.doesNotContain("passwordHash");
+			assertThat(Browser.location(viewer.signIn(name, password))).endsWith("/account/password");
+		}
+	}
+
+	@Test
+	void rejectsInvalidUsersWithProblemDetails() {
+		String admin = adminToken();
+		String taken = user("taken", Set.of(Scopes.ROLE_VIEWER), null);
+		try (Browser http = new Browser(BASE)) {
+			for (String body : List.of("{\"username\":\"x\",\"roles\":[\"root\"]}", "{\"username\":\"x\",\"roles\":[]}",
+					"{\"username\":\"../x\",\"roles\":[\"viewer\"]}",
+					"{\"username\":\"x\",\"password\":\"short\",\"roles\":[\"viewer\"]}",
+					"{\"username\":\"x\",\"roles\":[\"viewer\"],\"cameras\":[\"a/b\"]}",
+					"{\"username\":\"" + taken + "\",\"roles\":[\"viewer\"]}")) {
+				HttpResponse<String> response = http.bearer("POST", "/admin/v1/users", admin, body);
+				assertThat(response.statusCode()).as(body + " -> " + response.body()).isEqualTo(400);
+				assertThat(Browser.json(response).path("type").asString())
+					.isEqualTo("https://vigil.dev/problems/invalid-request");
+			}
+		}
+	}
+
+	@Test
+	void aDeletedUserCannotSignInAndViewersCannotManageUsers() {
+		String admin = adminToken();
+		String gone = user("gone", Set.of(Scopes.ROLE_VIEWER), null);
+		String viewer = user("viewer", Set.of(Scopes.ROLE_VIEWER), null);
+		try (Browser http = new Browser(BASE); Browser browser = new Browser(BASE)) {
+			String viewerToken = uiTokens(browser, viewer, "openid media:read").get("access_token").asString();
+			assertThat(http.bearer("DELETE", "/admin/v1/users/" + gone, viewerToken, null).statusCode()).isEqualTo(403);
+
+			assertThat(http.bearer("DELETE", "/admin/v1/users/" + gone, admin, null).statusCode()).isEqualTo(204);
+			assertThat(http.bearer("DELETE", "/admin/v1/users/" + gone, admin, null).statusCode()).isEqualTo(404);
+			try (Browser former = new Browser(BASE).with("X-Forwarded-For", "192.0.2.78")) {
+				assertThat(Browser.location(former.signIn(gone, password(gone)))).endsWith("/login?error");
+			}
+		}
+	}
+
+}
