@@ -90,6 +90,13 @@ public record MediaDocument(@Id String id, String cameraId, @Nullable String edg
 		return this.receivedAt;
 	}
 
+	/**
+	 * Whether the upload event was applied and the item is not deleted: it can be listed.
+	 */
+	boolean isIndexed() {
+		return this.receivedAt != null && this.deletedAt == null;
+	}
+
 	boolean isListed() {
 		return Boolean.TRUE.equals(this.listed) && this.deletedAt == null;
 	}

@@ -67,7 +67,8 @@ public class MediaIndexer {
 	 * @return whether anything changed
 	 */
 	public boolean uploaded(MediaUploaded event) {
-		if (alreadyApplied(event.mediaId(), "uploadEventId", event.eventId().toString())) {
+		MediaDocument existing = this.mongo.findById(event.mediaId(), MediaDocument.class);
+		if (isRedelivery(existing, event.eventId().toString(), MediaDocument::uploadEventId)) {
 			return false;
 		}
 		Update update = new Update().set("cameraId", event.cameraId())
@@ -82,7 +83,6 @@ public class MediaIndexer {
 			.set("capturedAtSource", event.capturedAtSource())
 			.set("receivedAt", event.receivedAt())
 			.set("uploadEventId", event.eventId().toString())
-			.set("listed", true)
 			.setOnInsert("status", "PENDING")
 			.setOnInsert("legalHold", false)
 			.inc("version", 1);
@@ -106,7 +106,8 @@ public class MediaIndexer {
 	 * @return whether anything changed
 	 */
 	public boolean processed(MediaProcessed event) {
-		if (alreadyApplied(event.mediaId(), "processEventId", event.eventId().toString())) {
+		MediaDocument existing = this.mongo.findById(event.mediaId(), MediaDocument.class);
+		if (isRedelivery(existing, event.eventId().toString(), MediaDocument::processEventId)) {
 			return false;
 		}
 		List<StoredDetection> detections = event.detections().stream().map(MediaIndexer::stored).toList();
@@ -154,10 +155,25 @@ public class MediaIndexer {
 				detection.box().width(), detection.box().height(), detection.frameMs(), bucket);
 	}
 
-	private boolean alreadyApplied(String mediaId, String field, String eventId) {
-		Query query = Query.query(new Criteria().andOperator(Criteria.where("_id").is(mediaId),
-				new Criteria().orOperator(Criteria.where(field).is(eventId), Criteria.where("deletedAt").ne(null))));
-		return this.mongo.exists(query, MediaDocument.class);
+	/**
+	 * Whether the event was applied before (or the item is deleted). A redelivery writes
+	 * nothing new, but the derived fields are settled again: if the service stopped
+	 * between the upsert and the settling, the redelivery is what completes it. Settling
+	 * is deterministic, so for a fully indexed item it changes nothing.
+	 */
+	private boolean isRedelivery(@Nullable MediaDocument existing, String eventId,
+			java.util.function.Function<MediaDocument, @Nullable String> appliedEventId) {
+		if (existing == null) {
+			return false;
+		}
+		if (existing.deletedAt() != null) {
+			return true;
+		}
+		if (eventId.equals(appliedEventId.apply(existing))) {
+			settle(existing.id());
+			return true;
+		}
+		return false;
 	}
 
 	private static Criteria live(String mediaId) {
@@ -194,22 +210,28 @@ public class MediaIndexer {
 	}
 
 	/**
-	 * Derives the sort time and day from the stored fields and restitches the events
-	 * around the old and new time. The write is conditional on the version read, so a
-	 * concurrent change makes this start over rather than write a stale time.
+	 * Derives the sort time and day from the stored fields, lists the item once its
+	 * upload is indexed, and restitches the events around the old and new time. The write
+	 * is conditional on the version read, so a concurrent change makes this start over
+	 * rather than write a stale time.
 	 */
 	private @Nullable MediaDocument settle(String mediaId) {
 		for (int attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
 			MediaDocument media = this.mongo.findById(mediaId, MediaDocument.class);
-			if (media == null || !media.isListed()) {
+			if (media == null || !media.isIndexed()) {
 				return media;
 			}
 			Instant time = Objects.requireNonNull(media.bestTime());
 			Instant previous = media.takenAt();
-			if (!time.equals(previous)) {
+			if (!time.equals(previous) || !media.isListed()) {
+				// Listed together with its sort time, so no listing ever shows it
+				// unsorted.
 				Query unchanged = Query
 					.query(Criteria.where("_id").is(mediaId).and("version").is(media.versionOrZero()));
-				Update update = new Update().set("takenAt", time).set("day", DAY.format(time)).inc("version", 1);
+				Update update = new Update().set("takenAt", time)
+					.set("day", DAY.format(time))
+					.set("listed", true)
+					.inc("version", 1);
 				if (this.mongo.updateFirst(unchanged, update, MediaDocument.class).getModifiedCount() == 0) {
 					continue;
 				}

@@ -95,6 +95,20 @@ final class WireEvents implements AutoCloseable {
 				1);
 	}
 
+	/** An upload whose file name gave no capture time: only the receive time is known. */
+	static MediaUploaded uploadWithoutCaptureTime(String camera, String mediaId, Instant receivedAt) {
+		return new MediaUploaded(UUID.randomUUID(), mediaId, "edge-it", camera,
+				"originals/" + camera + "/" + mediaId + ".jpg", bucket, "image/jpeg", 1000L, mediaId,
+				camera + "/snap/garbled.jpg", null, null, receivedAt, MediaKind.IMAGE, 1);
+	}
+
+	/** Processing that read a capture time from the content (EXIF). */
+	static MediaProcessed processedWithCaptureTime(String camera, String mediaId, Instant capturedAt) {
+		return new MediaProcessed(UUID.randomUUID(), mediaId, camera, DerivedKeys.NONE, 640, 480, null, capturedAt,
+				"Foscam FI9821P", null, List.of(), null, 5L, ProcessingStatus.OK, null, capturedAt.plusSeconds(3600),
+				1);
+	}
+
 	static MediaProcessed processed(String camera, String mediaId, double person, Instant processedAt) {
 		List<Detection> detections = (person > 0)
 				? List.of(new Detection("person", person, new BoundingBox(10, 20, 30, 40), null)) : List.of();
