@@ -37,7 +37,7 @@ record ClientProperties(@DefaultValue Ui ui, @DefaultValue Cli cli, @DefaultValu
 	 */
 	record Ui(@DefaultValue("vigil-ui") @NotBlank String clientId, @Nullable String clientSecret,
 			@DefaultValue("http://localhost:8080/login/oauth2/code/vigil") @NotEmpty List<String> redirectUris,
-			@DefaultValue("http://localhost:8080/") List<String> postLogoutRedirectUris) {
+			@DefaultValue("http://localhost:8080/signed-out") List<String> postLogoutRedirectUris) {
 	}
 
 	/**

@@ -156,9 +156,9 @@ class AuthorizationCodeIT extends IdentityIntegrationTest {
 			assertThat(Browser.location(evil)).doesNotContain("evil.example");
 
 			HttpResponse<String> good = browser.get("/connect/logout?" + Browser.form(Map.of("id_token_hint", idToken,
-					"post_logout_redirect_uri", "http://localhost:8080/", "state", "bye")));
+					"post_logout_redirect_uri", "http://localhost:8080/signed-out", "state", "bye")));
 			assertThat(good.statusCode()).isEqualTo(302);
-			assertThat(Browser.location(good)).isEqualTo("http://localhost:8080/?state=bye");
+			assertThat(Browser.location(good)).isEqualTo("http://localhost:8080/signed-out?state=bye");
 
 			HttpResponse<String> afterLogout = browser
 				.get(Browser.authorizeUrl("vigil-ui", "openid", UI_REDIRECT, Browser.verifier(), "s"));

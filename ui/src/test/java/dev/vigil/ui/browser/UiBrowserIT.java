@@ -2,6 +2,7 @@ package dev.vigil.ui.browser;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,10 +50,18 @@ class UiBrowserIT {
 		this.journey = new UiJourney(this.browser, this.baseUrl);
 	}
 
+	private static @Nullable String adminPassword;
+
 	private void signInAsAdmin() {
-		this.journey.signIn(setting("vigil.it.admin-user", "VIGIL_IT_ADMIN_USER", "admin"),
-				setting("vigil.it.admin-password", "VIGIL_IT_ADMIN_PASSWORD", ""),
-				setting("vigil.it.admin-new-password", "VIGIL_IT_ADMIN_NEW_PASSWORD", null));
+		String newPassword = setting("vigil.it.admin-new-password", "VIGIL_IT_ADMIN_NEW_PASSWORD", null);
+		if (adminPassword == null) {
+			adminPassword = setting("vigil.it.admin-password", "VIGIL_IT_ADMIN_PASSWORD", "");
+		}
+		// The first sign-in replaces the generated password; later tests use the new one.
+		if (this.journey.signIn(setting("vigil.it.admin-user", "VIGIL_IT_ADMIN_USER", "admin"), adminPassword,
+				newPassword)) {
+			adminPassword = newPassword;
+		}
 	}
 
 	@Test

@@ -44,8 +44,9 @@ public final class UiJourney {
 	 * @param username user
 	 * @param password password
 	 * @param newPassword password to set if asked, or null
+	 * @return whether the password was changed
 	 */
-	public void signIn(String username, String password, String newPassword) {
+	public boolean signIn(String username, String password, String newPassword) {
 		this.browser.get(this.baseUrl + "/");
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
 		this.browser.findElement(By.name("username")).sendKeys(username);
@@ -53,13 +54,16 @@ public final class UiJourney {
 		this.browser.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
 		this.wait.until((driver) -> !driver.findElements(By.cssSelector("[data-test=user-name]")).isEmpty()
 				|| !driver.findElements(By.name("confirmation")).isEmpty());
+		boolean changed = false;
 		if (!this.browser.findElements(By.name("confirmation")).isEmpty() && newPassword != null) {
 			this.browser.findElement(By.name("current")).sendKeys(password);
 			this.browser.findElement(By.name("password")).sendKeys(newPassword);
 			this.browser.findElement(By.name("confirmation")).sendKeys(newPassword);
 			this.browser.findElement(By.cssSelector("form button[type=submit]")).click();
+			changed = true;
 		}
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=user-name]")));
+		return changed;
 	}
 
 	public void open(String path) {
