@@ -7,13 +7,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A real single-node KRaft Kafka broker (broker + controller) from the {@code kafka_2.13}
@@ -21,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * of which belong on a service's test classpath, and a child can be stopped and restarted
  * like a real outage.
  */
-final class KafkaBroker implements ManagedComponent {
+final class KafkaBroker extends ChildProcessComponent {
 
 	private final Path dir;
 
@@ -32,8 +30,6 @@ final class KafkaBroker implements ManagedComponent {
 	private final int controllerPort;
 
 	private final Artifacts artifacts;
-
-	private @Nullable ChildProcess process;
 
 	KafkaBroker(Path dataDir, Path logDir, int port, int controllerPort, Artifacts artifacts) {
 		this.dir = dataDir.resolve("kafka");
@@ -174,18 +170,6 @@ final class KafkaBroker implements ManagedComponent {
 			child.stop(Duration.ofSeconds(30));
 			this.process = null;
 		}
-	}
-
-	@Override
-	public boolean running() {
-		ChildProcess child = this.process;
-		return child != null && child.isAlive();
-	}
-
-	@Override
-	public OptionalLong pid() {
-		ChildProcess child = this.process;
-		return (child != null) ? OptionalLong.of(child.pid()) : OptionalLong.empty();
 	}
 
 	@Override

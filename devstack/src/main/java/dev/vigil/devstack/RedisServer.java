@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalLong;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,7 +25,7 @@ import redis.embedded.core.ExecutableProvider;
  * {@code vigil.devstack.redis} ({@code auto}, {@code system}, {@code embedded}) forces
  * one. Data lives under the data dir; a controlled stop saves it ({@code SHUTDOWN SAVE}).
  */
-final class RedisServer implements ManagedComponent {
+final class RedisServer extends ChildProcessComponent {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisServer.class);
 
@@ -37,8 +36,6 @@ final class RedisServer implements ManagedComponent {
 	private final int port;
 
 	private final boolean durable;
-
-	private @Nullable ChildProcess process;
 
 	private @Nullable String executable;
 
@@ -172,18 +169,6 @@ final class RedisServer implements ManagedComponent {
 			child.stop(Duration.ofSeconds(10));
 			this.process = null;
 		}
-	}
-
-	@Override
-	public boolean running() {
-		ChildProcess child = this.process;
-		return child != null && child.isAlive();
-	}
-
-	@Override
-	public OptionalLong pid() {
-		ChildProcess child = this.process;
-		return (child != null) ? OptionalLong.of(child.pid()) : OptionalLong.empty();
 	}
 
 	@Override

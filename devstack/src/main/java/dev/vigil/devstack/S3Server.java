@@ -7,12 +7,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 
 import io.minio.BucketExistsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
-import org.jspecify.annotations.Nullable;
 
 /**
  * S3Proxy with its filesystem backend in a child JVM. Its fat jar bundles unshaded Jetty,
@@ -20,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * also stops and restarts like a real S3 outage. The media bucket is created with the
  * MinIO SDK, which also proves that the endpoint and credentials work.
  */
-final class S3Server implements ManagedComponent {
+final class S3Server extends ChildProcessComponent {
 
 	private final Path dir;
 
@@ -31,8 +29,6 @@ final class S3Server implements ManagedComponent {
 	private final S3Credentials credentials;
 
 	private final Artifacts artifacts;
-
-	private @Nullable ChildProcess process;
 
 	S3Server(Path dataDir, Path logDir, int port, S3Credentials credentials, Artifacts artifacts) {
 		this.dir = dataDir.resolve("s3");
@@ -112,18 +108,6 @@ final class S3Server implements ManagedComponent {
 			child.stop(Duration.ofSeconds(10));
 			this.process = null;
 		}
-	}
-
-	@Override
-	public boolean running() {
-		ChildProcess child = this.process;
-		return child != null && child.isAlive();
-	}
-
-	@Override
-	public OptionalLong pid() {
-		ChildProcess child = this.process;
-		return (child != null) ? OptionalLong.of(child.pid()) : OptionalLong.empty();
 	}
 
 	@Override
