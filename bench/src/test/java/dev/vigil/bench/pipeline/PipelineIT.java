@@ -40,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole pipeline on real infrastructure, every service from its built jar in its own
  * process: a camera uploads real media over FTP to the edge, which spools and publishes
  * to S3 and Kafka; processing-service makes thumbnails, renditions and detections;
- * catalog-api indexes both events; an integrator reads the result through the API with a
- * client-credentials token from identity-service.
+ * catalog-api indexes both events; an integrator reads the result through gateway-edge,
+ * the one public entry, with a client-credentials token from identity-service (whose
+ * issuer is published under the gateway's {@code /auth}).
  */
 @VigilInfrastructure
 class PipelineIT {
@@ -57,9 +58,7 @@ class PipelineIT {
 
 	static final List<ServiceProcess> services = new ArrayList<>();
 
-	static ServiceProcess identity;
-
-	static ServiceProcess catalog;
+	static ServiceProcess gateway;
 
 	static int ftpPort;
 
@@ -69,13 +68,12 @@ class PipelineIT {
 		infra.put("spring.profiles.active", "devstack");
 		infra.put("logging.file.name", "");
 
-		int identityPort = ServiceProcess.freePort();
-		String issuer = "http://127.0.0.1:" + identityPort;
-		identity = start("identity-service", infra, Map.of("server.port", Integer.toString(identityPort),
-				"vigil.identity.issuer", issuer, "vigil.identity.data-dir", work.resolve("identity").toString()));
-		catalog = start("catalog-api", infra,
-				Map.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer, "vigil.catalog.topics.uploaded",
-						"media.uploaded", "vigil.catalog.topics.processed", "media.processed"));
+		int gatewayPort = ServiceProcess.freePort();
+		String issuer = "http://127.0.0.1:" + gatewayPort + "/auth";
+		ServiceProcess identity = start("identity-service", infra, Map.of("vigil.identity.issuer", issuer,
+				"vigil.identity.data-dir", work.resolve("identity").toString()));
+		ServiceProcess catalog = start("catalog-api", infra,
+				Map.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer));
 		start("processing-service", infra, Map.of());
 		ftpPort = ServiceProcess.freePort();
 		int passive = ServiceProcess.freePort();
@@ -85,6 +83,10 @@ class PipelineIT {
 						"vigil.ingest.sftp.enabled", "false", "vigil.ingest.cameras.accounts[0].user", "driveway-cam",
 						"vigil.ingest.cameras.accounts[0].camera-id", "driveway",
 						"vigil.ingest.cameras.accounts[0].password", "pipeline-test-password"));
+		gateway = start("gateway-edge", infra,
+				Map.of("server.port", Integer.toString(gatewayPort), "vigil.gateway.routes.identity-uri",
+						identity.uri("").toString(), "vigil.gateway.routes.catalog-uri", catalog.uri("").toString(),
+						"vigil.gateway.routes.ui-uri", "http://127.0.0.1:" + ServiceProcess.freePort()));
 	}
 
 	private static ServiceProcess start(String module, Map<String, String> infra, Map<String, String> own)
@@ -131,6 +133,21 @@ class PipelineIT {
 		assertThat(ImageIO.read(new ByteArrayInputStream(thumbnail)).getWidth()).isLessThanOrEqualTo(320);
 	}
 
+	@Test
+	void gatewayRefusesTheApiWithoutAValidToken() throws Exception {
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			for (String authorization : List.of("", "Bearer not-a-jwt")) {
+				HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri("/api/v1/media"));
+				if (!authorization.isEmpty()) {
+					request.header("Authorization", authorization);
+				}
+				HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+				assertThat(response.statusCode()).as(authorization).isEqualTo(401);
+				assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+			}
+		}
+	}
+
 	private static void upload(Map<String, Path> files) throws IOException {
 		FTPClient ftp = new FTPClient();
 		ftp.connect("127.0.0.1", ftpPort);
@@ -166,7 +183,7 @@ class PipelineIT {
 			.encodeToString((client.getProperty("client-id") + ":" + client.getProperty("client-secret"))
 				.getBytes(StandardCharsets.UTF_8));
 		try (HttpClient http = HttpClient.newHttpClient()) {
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(identity.uri("/oauth2/token"))
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(gateway.uri("/auth/oauth2/token"))
 				.header("Authorization", "Basic " + basic)
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
@@ -183,7 +200,7 @@ class PipelineIT {
 		try (HttpClient http = HttpClient.newHttpClient()) {
 			while (System.nanoTime() < deadline) {
 				HttpResponse<String> response = http
-					.send(HttpRequest.newBuilder(catalog.uri("/api/v1/media?camera=driveway&limit=50"))
+					.send(HttpRequest.newBuilder(gateway.uri("/api/v1/media?camera=driveway&limit=50"))
 						.header("Authorization", "Bearer " + token)
 						.build(), HttpResponse.BodyHandlers.ofString());
 				assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -208,7 +225,7 @@ class PipelineIT {
 	private static byte[] content(String token, String mediaId, String variant) throws Exception {
 		try (HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()) {
 			HttpResponse<Void> redirect = http
-				.send(HttpRequest.newBuilder(catalog.uri("/api/v1/media/" + mediaId + "/content?variant=" + variant))
+				.send(HttpRequest.newBuilder(gateway.uri("/api/v1/media/" + mediaId + "/content?variant=" + variant))
 					.header("Authorization", "Bearer " + token)
 					.build(), HttpResponse.BodyHandlers.discarding());
 			assertThat(redirect.statusCode()).isEqualTo(303);
