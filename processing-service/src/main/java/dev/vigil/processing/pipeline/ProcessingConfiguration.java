@@ -33,9 +33,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
-import org.springframework.util.MimeTypeUtils;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ ProcessingProperties.class, ImageProperties.class, VideoProperties.class })
@@ -88,7 +86,6 @@ class ProcessingConfiguration {
 				MediaProcessed processed = pipeline.process(event);
 				return MessageBuilder.withPayload(json.writeValueAsBytes(processed))
 					.setHeader(KafkaHeaders.KEY, processed.cameraId().getBytes(StandardCharsets.UTF_8))
-					.setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)
 					.build();
 			}
 			catch (PoisonEventException | ProcessingTimeoutException | OriginalTooLargeException ex) {
