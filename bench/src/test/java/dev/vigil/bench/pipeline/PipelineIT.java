@@ -203,6 +203,11 @@ class PipelineIT {
 					.send(HttpRequest.newBuilder(gateway.uri("/api/v1/media?camera=driveway&limit=50"))
 						.header("Authorization", "Bearer " + token)
 						.build(), HttpResponse.BodyHandlers.ofString());
+				// 404 until the catalog has registered the camera from its first upload.
+				if (response.statusCode() == 404) {
+					Thread.sleep(1000);
+					continue;
+				}
 				assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 				items = json.readTree(response.body()).get("items");
 				if (items.size() == expected
