@@ -28,6 +28,10 @@ public final class BenchmarkReport {
 		this.file = file;
 	}
 
+	public Path file() {
+		return this.file;
+	}
+
 	/**
 	 * Replaces (or appends) one benchmark's section.
 	 * @param name section id, e.g. {@code ingest}

@@ -23,7 +23,7 @@ public final class Machine {
 	 */
 	public static String describe(Path dataDir) {
 		String cpu = firstValue(Path.of("/proc/cpuinfo"), "model name");
-		long memoryKb = Long.parseLong(firstValue(Path.of("/proc/meminfo"), "MemTotal").replaceAll("[^0-9]", "0"));
+		long memoryKb = Long.parseLong(firstValue(Path.of("/proc/meminfo"), "MemTotal").replaceAll("[^0-9]", ""));
 		String disk;
 		try {
 			FileStore store = Files.getFileStore(dataDir);

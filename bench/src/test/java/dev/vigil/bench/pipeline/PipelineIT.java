@@ -4,24 +4,22 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 
 import javax.imageio.ImageIO;
 
+import dev.vigil.bench.platform.Platform;
+import dev.vigil.bench.platform.Platform.Service;
 import dev.vigil.bench.platform.ServiceProcess;
+import dev.vigil.bench.sim.CameraSimulator;
 import dev.vigil.devstack.Infrastructure;
 import dev.vigil.devstack.TestMedia;
 import dev.vigil.devstack.VigilInfrastructure;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,61 +44,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 @VigilInfrastructure
 class PipelineIT {
 
-	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
-
-	private static final JsonMapper json = JsonMapper.builder().build();
-
 	@TempDir
 	static Path work;
 
-	static final List<ServiceProcess> services = new ArrayList<>();
+	static Platform platform;
 
 	static ServiceProcess gateway;
 
-	static int ftpPort;
-
 	@BeforeAll
 	static void startPlatform(Infrastructure infrastructure) throws IOException {
-		Map<String, String> infra = new TreeMap<>(infrastructure.springProperties());
-		infra.put("spring.profiles.active", "devstack");
-		infra.put("logging.file.name", "");
-
-		int gatewayPort = ServiceProcess.freePort();
-		String issuer = "http://127.0.0.1:" + gatewayPort + "/auth";
-		ServiceProcess identity = start("identity-service", infra, Map.of("vigil.identity.issuer", issuer,
-				"vigil.identity.data-dir", work.resolve("identity").toString()));
-		ServiceProcess catalog = start("catalog-api", infra,
-				Map.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer));
-		start("processing-service", infra, Map.of());
-		ftpPort = ServiceProcess.freePort();
-		int passive = ServiceProcess.freePort();
-		start("ingest-service", infra,
-				Map.of("vigil.ingest.data-dir", work.resolve("ingest").toString(), "vigil.ingest.ftp.port",
-						Integer.toString(ftpPort), "vigil.ingest.ftp.passive-ports", passive + "-" + passive,
-						"vigil.ingest.sftp.enabled", "false", "vigil.ingest.cameras.accounts[0].user", "driveway-cam",
-						"vigil.ingest.cameras.accounts[0].camera-id", "driveway",
-						"vigil.ingest.cameras.accounts[0].password", "pipeline-test-password"));
-		gateway = start("gateway-edge", infra,
-				Map.of("server.port", Integer.toString(gatewayPort), "vigil.gateway.routes.identity-uri",
-						identity.uri("").toString(), "vigil.gateway.routes.catalog-uri", catalog.uri("").toString(),
-						"vigil.gateway.routes.ui-uri", "http://127.0.0.1:" + ServiceProcess.freePort()));
-	}
-
-	private static ServiceProcess start(String module, Map<String, String> infra, Map<String, String> own)
-			throws IOException {
-		Map<String, String> properties = new TreeMap<>(infra);
-		properties.putAll(own);
-		ServiceProcess service = ServiceProcess.start(module, ROOT, List.of("-Xmx256m"), properties,
-				Path.of("target/pipeline-it-logs"), START_TIMEOUT);
-		services.add(service);
-		return service;
+		platform = Platform.on(infrastructure, work)
+			.services(Service.IDENTITY, Service.CATALOG, Service.PROCESSING, Service.INGEST, Service.GATEWAY)
+			.cameras(List
+				.of(new CameraSimulator.Camera("driveway", "driveway-cam", "pipeline-test-password", "00626E5A2B1C")))
+			.start();
+		gateway = platform.service(Service.GATEWAY);
 	}
 
 	@AfterAll
 	static void stopPlatform() {
-		services.reversed().forEach(ServiceProcess::close);
+		if (platform != null) {
+			platform.close();
+		}
 	}
 
 	@Test
@@ -112,7 +76,7 @@ class PipelineIT {
 		upload(Map.of("snap/MDAlarm_20261125-080000.jpg", person, "snap/MDAlarm_20261125-080010.jpg", dog,
 				"record/MDalarm_20261125_080020.avi", clip));
 
-		String token = clientCredentialsToken();
+		String token = platform.token("media:read");
 		JsonNode items = awaitProcessed(token, 3);
 
 		JsonNode personMedia = byPath(items, "MDAlarm_20261125-080000.jpg");
@@ -150,7 +114,7 @@ class PipelineIT {
 
 	private static void upload(Map<String, Path> files) throws IOException {
 		FTPClient ftp = new FTPClient();
-		ftp.connect("127.0.0.1", ftpPort);
+		ftp.connect("127.0.0.1", platform.ftpPort());
 		try {
 			assertThat(ftp.login("driveway-cam", "pipeline-test-password")).as(ftp.getReplyString()).isTrue();
 			ftp.setFileType(FTP.BINARY_FILE_TYPE);
@@ -174,26 +138,6 @@ class PipelineIT {
 		}
 	}
 
-	private static String clientCredentialsToken() throws Exception {
-		Properties client = new Properties();
-		try (InputStream in = Files.newInputStream(work.resolve("identity/demo-client.properties"))) {
-			client.load(in);
-		}
-		String basic = Base64.getEncoder()
-			.encodeToString((client.getProperty("client-id") + ":" + client.getProperty("client-secret"))
-				.getBytes(StandardCharsets.UTF_8));
-		try (HttpClient http = HttpClient.newHttpClient()) {
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(gateway.uri("/auth/oauth2/token"))
-				.header("Authorization", "Basic " + basic)
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-						+ URLEncoder.encode("media:read", StandardCharsets.UTF_8)))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-			return json.readTree(response.body()).get("access_token").asString();
-		}
-	}
-
 	private static JsonNode awaitProcessed(String token, int expected) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
 		JsonNode items = null;
@@ -209,7 +153,7 @@ class PipelineIT {
 					continue;
 				}
 				assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-				items = json.readTree(response.body()).get("items");
+				items = Platform.json(response.body()).get("items");
 				if (items.size() == expected
 						&& items.valueStream().allMatch((item) -> "OK".equals(item.path("status").asString(null)))) {
 					return items;
