@@ -51,6 +51,8 @@ public final class ProcessingBenchmark {
 		JpegEncoder encoder = new JpegEncoder(ImageProperties.defaults());
 		HogDetector hog = new HogDetector(HogProperties.defaults());
 
+		System.out.println("| step | items | wall s | rate (wall) | CPU s | rate per CPU s |");
+		System.out.println("|---|---|---|---|---|---|");
 		// Warm-up: JIT and native libraries.
 		for (String still : STILLS) {
 			encoder.thumbnail(decoder.decode(media.resolve(still), "bench").image());
@@ -67,7 +69,7 @@ public final class ProcessingBenchmark {
 		double seconds = (System.nanoTime() - start) / 1e9;
 		double cpuUsed = cpuSeconds() - cpu;
 		System.out.printf(Locale.ROOT,
-				"thumbnails: %d stills (decode + EXIF + 320 px JPEG) in %.1f s = %.1f images/s; %.1f CPU s = %.1f images per CPU s%n",
+				"| thumbnails: decode + EXIF + 320 px JPEG | %d stills | %.1f | %.1f images/s | %.1f | %.1f images |%n",
 				images, seconds, images / seconds, cpuUsed, images / cpuUsed);
 
 		BufferedImage[] decoded = STILLS.stream()
@@ -88,9 +90,9 @@ public final class ProcessingBenchmark {
 		seconds = (System.nanoTime() - start) / 1e9;
 		cpuUsed = cpuSeconds() - cpu;
 		System.out.printf(Locale.ROOT,
-				"HOG (upscale %.1f): %d pictures in %.1f s = %.2f pictures/s, %.0f ms each (%d detections); %.1f CPU s = %.2f pictures per CPU s%n",
-				HogProperties.defaults().upscale(), pictures, seconds, pictures / seconds, seconds * 1000 / pictures,
-				found, cpuUsed, pictures / cpuUsed);
+				"| HOG person detection, upscale %.1f (%d detections, %.0f ms each) | %d pictures | %.1f | %.2f pictures/s | %.1f | %.2f pictures |%n",
+				HogProperties.defaults().upscale(), found, seconds * 1000 / pictures, pictures, seconds,
+				pictures / seconds, cpuUsed, pictures / cpuUsed);
 
 		Path clip = media.resolve("opencv/vtest.avi");
 		Path out = Files.createTempFile("vigil-bench-", ".mp4");
@@ -103,10 +105,10 @@ public final class ProcessingBenchmark {
 			seconds = (System.nanoTime() - start) / 1e9;
 			cpuUsed = cpuSeconds() - cpu;
 			System.out.printf(Locale.ROOT,
-					"transcode: %s %dx%d %.1f s, %d frames -> H.264 MP4 (OpenH264) in %.1f s = %.1f x real time, %.0f fps; %.1f CPU s = %.1f x real time per CPU%n",
+					"| transcode %s %dx%d, %.1f s clip -> H.264 MP4 fast start (%.0f fps) | %d frames | %.1f | %.1f x real time | %.1f | %.1f x real time |%n",
 					result.codec(), result.width(), result.height(), result.durationMs() / 1000.0,
-					result.framesDecoded(), seconds, result.durationMs() / 1000.0 / seconds,
-					result.framesDecoded() / seconds, cpuUsed, result.durationMs() / 1000.0 / cpuUsed);
+					result.framesDecoded() / seconds, result.framesDecoded(), seconds,
+					result.durationMs() / 1000.0 / seconds, cpuUsed, result.durationMs() / 1000.0 / cpuUsed);
 			VideoProcessor withDetection = new VideoProcessor(VideoProperties.defaults());
 			start = System.nanoTime();
 			cpu = cpuSeconds();
@@ -118,8 +120,9 @@ public final class ProcessingBenchmark {
 			seconds = (System.nanoTime() - start) / 1e9;
 			cpuUsed = cpuSeconds() - cpu;
 			System.out.printf(Locale.ROOT,
-					"clip end to end: transcode + HOG on %d sampled frames (1 fps) in %.1f s = %.1f x real time; %.1f CPU s%n",
-					sampled[0], seconds, result.durationMs() / 1000.0 / seconds, cpuUsed);
+					"| clip end to end: transcode + HOG on frames sampled at 1 fps | %d frames sampled | %.1f | %.1f x real time | %.1f | %.1f x real time |%n",
+					sampled[0], seconds, result.durationMs() / 1000.0 / seconds, cpuUsed,
+					result.durationMs() / 1000.0 / cpuUsed);
 		}
 		finally {
 			Files.deleteIfExists(out);

@@ -1,0 +1,105 @@
+package dev.vigil.bench.processing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.vigil.bench.run.BenchRun;
+import dev.vigil.bench.run.Benchmark;
+import dev.vigil.bench.run.BenchmarkFailure;
+
+/**
+ * Runs processing-service's own measuring programs from its Boot jar, in a child JVM with
+ * the service's heap: the throughput of each processing step on one thread (thumbnails,
+ * HOG person detection, transcoding × real time) and the detector evaluation (precision,
+ * recall and confidence histogram on the labelled set in
+ * {@code processing-service/src/test/resources/eval/labels.csv}) for the default HOG
+ * settings and the cheaper upscale 1.0 setting.
+ */
+public final class ProcessingBenchmark implements Benchmark {
+
+	static final String THROUGHPUT_MAIN = "dev.vigil.processing.benchmark.ProcessingBenchmark";
+
+	static final String EVALUATION_MAIN = "dev.vigil.processing.detect.eval.DetectorEvaluation";
+
+	@Override
+	public String name() {
+		return "processing";
+	}
+
+	@Override
+	public void run(BenchRun run) throws Exception {
+		Path jar = run.root().resolve("processing-service/target/processing-service.jar");
+		if (!Files.isRegularFile(jar)) {
+			throw new BenchmarkFailure("No " + jar + ": build it first (./mvnw package -DskipTests)");
+		}
+		String rounds = run.quick() ? "1" : "3";
+		String throughput = runMain(run, jar, THROUGHPUT_MAIN, List.of(run.media().toString(), rounds),
+				Duration.ofMinutes(run.quick() ? 4 : 10));
+		String labels = run.root().resolve("processing-service/src/test/resources/eval/labels.csv").toString();
+		String evaluation = runMain(run, jar, EVALUATION_MAIN,
+				List.of("--labels", labels, "--media", run.media().toString()), Duration.ofMinutes(5));
+		String fast = run.quick() ? ""
+				: "\n### HOG, upscale 1.0 (four times cheaper)\n\n" + runMain(run, jar, EVALUATION_MAIN,
+						List.of("--labels", labels, "--media", run.media().toString(), "--upscale", "1.0"),
+						Duration.ofMinutes(5));
+		String body = """
+				One thread, the CPU work only (no Kafka or S3), in a child JVM started from
+				`processing-service.jar` with `-Xmx512m`; %s round(s) over the real test media
+				(8 stills from the darknet package, `vtest.avi` from opencv-doc). Rates per CPU
+				second count native threads too and are the better estimate of a quiet core.
+
+				%s
+				### Detector quality (default HOG settings, the service's default detector)
+
+				The labelled set and how it was made: `processing-service/README.md`. A picture is a
+				true positive when it has people and at least one detection at or above the
+				threshold; people are matched by count.
+
+				%s%s""".formatted(rounds, throughput.strip() + "\n", stripTitle(evaluation),
+				fast.isEmpty() ? "" : stripTitle(fast));
+		run.write(name(), "Processing: throughput per step and detector quality", body);
+		System.out.println(throughput);
+	}
+
+	/**
+	 * Drops the evaluation's own level-two heading (the section has its own headings) but
+	 * keeps what it says as a sentence.
+	 */
+	static String stripTitle(String evaluation) {
+		return evaluation.replaceFirst("(?m)^## (.*)$", "$1.");
+	}
+
+	private static String runMain(BenchRun run, Path jar, String main, List<String> args, Duration timeout)
+			throws IOException, InterruptedException, BenchmarkFailure {
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-Dloader.main=" + main,
+				"-cp", jar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher"));
+		command.addAll(args);
+		Path output = run.work().resolve(main.substring(main.lastIndexOf('.') + 1) + ".out");
+		Process process = new ProcessBuilder(command).directory(run.root().toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile())
+			.start();
+		if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			throw new BenchmarkFailure(main + " did not finish within " + timeout + "; see " + output);
+		}
+		String text = Files.readString(output, StandardCharsets.UTF_8);
+		if (process.exitValue() != 0) {
+			throw new BenchmarkFailure(main + " exited with " + process.exitValue() + "; see " + output);
+		}
+		// Only the markdown the programs print, not native libraries' chatter.
+		return text.lines()
+			.filter((line) -> line.startsWith("|") || line.startsWith("## ") || line.isBlank()
+					|| line.startsWith("Confidence") || line.startsWith("Per picture") || line.startsWith("Throughput"))
+			.reduce("", (a, b) -> a + b + "\n")
+			.replaceAll("\n{3,}", "\n\n");
+	}
+
+}
