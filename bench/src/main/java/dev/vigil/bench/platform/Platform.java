@@ -263,8 +263,8 @@ public final class Platform implements AutoCloseable {
 		}
 
 		/**
-		 * Starts the services in order and waits for each to be ready; on failure stops
-		 * those already started.
+		 * Starts the services side by side and waits until each is ready; on failure
+		 * stops those already started.
 		 * @return the platform
 		 * @throws IOException if a service does not start
 		 */
@@ -277,17 +277,28 @@ public final class Platform implements AutoCloseable {
 					: "http://127.0.0.1:" + identityPort;
 			int ftpPort = ServiceProcess.freePort();
 			Platform platform = new Platform(this.infrastructure, this.work, ftpPort, issuer);
+			Map<Service, Integer> ports = new EnumMap<>(Service.class);
+			for (Service service : this.services) {
+				ports.put(service, (service == Service.GATEWAY) ? gatewayPort
+						: (service == Service.IDENTITY) ? identityPort : ServiceProcess.freePort());
+			}
 			try {
+				// All at once: none needs another to start (the catalog fetches the
+				// issuer's
+				// keys on its first request), and booting JVMs side by side saves
+				// minutes.
 				for (Service service : this.services) {
 					Map<String, String> props = new TreeMap<>(this.infrastructure.springProperties());
 					props.put("spring.profiles.active", "devstack");
 					props.put("logging.file.name", "");
-					props.putAll(own(service, platform, identityPort, gatewayPort, issuer));
+					props.put("server.port", Integer.toString(ports.get(service)));
+					props.putAll(own(service, platform, ports, issuer));
 					props.putAll(this.properties.getOrDefault(service, Map.of()));
-					platform.running.put(service,
-							ServiceProcess.start(service.module(), root,
-									this.jvmOptions.getOrDefault(service, List.of("-Xmx256m")), props, logs,
-									this.startTimeout));
+					platform.running.put(service, ServiceProcess.launch(service.module(), root,
+							this.jvmOptions.getOrDefault(service, List.of("-Xmx256m")), props, logs));
+				}
+				for (ServiceProcess process : platform.running.values()) {
+					process.awaitReady(this.startTimeout);
 				}
 			}
 			catch (IOException | RuntimeException ex) {
@@ -297,12 +308,11 @@ public final class Platform implements AutoCloseable {
 			return platform;
 		}
 
-		private Map<String, String> own(Service service, Platform platform, int identityPort, int gatewayPort,
-				String issuer) throws IOException {
+		private Map<String, String> own(Service service, Platform platform, Map<Service, Integer> ports, String issuer)
+				throws IOException {
 			Map<String, String> own = new TreeMap<>();
 			switch (service) {
 				case IDENTITY -> {
-					own.put("server.port", Integer.toString(identityPort));
 					own.put("vigil.identity.issuer", issuer);
 					own.put("vigil.identity.data-dir", this.work.resolve("identity").toString());
 				}
@@ -323,9 +333,8 @@ public final class Platform implements AutoCloseable {
 					}
 				}
 				case GATEWAY -> {
-					own.put("server.port", Integer.toString(gatewayPort));
-					own.put("vigil.gateway.routes.identity-uri", platform.service(Service.IDENTITY).uri("").toString());
-					own.put("vigil.gateway.routes.catalog-uri", platform.service(Service.CATALOG).uri("").toString());
+					own.put("vigil.gateway.routes.identity-uri", "http://127.0.0.1:" + ports.get(Service.IDENTITY));
+					own.put("vigil.gateway.routes.catalog-uri", "http://127.0.0.1:" + ports.get(Service.CATALOG));
 					own.put("vigil.gateway.routes.ui-uri", "http://127.0.0.1:" + ServiceProcess.freePort());
 				}
 			}

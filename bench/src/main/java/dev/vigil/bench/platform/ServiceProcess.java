@@ -59,6 +59,24 @@ public final class ServiceProcess implements AutoCloseable {
 	 */
 	public static ServiceProcess start(String module, Path repositoryRoot, List<String> jvmOptions,
 			Map<String, String> properties, Path logDir, Duration timeout) throws IOException {
+		ServiceProcess service = launch(module, repositoryRoot, jvmOptions, properties, logDir);
+		service.awaitReady(timeout);
+		return service;
+	}
+
+	/**
+	 * Starts a service without waiting, so that several can boot at once; follow with
+	 * {@link #awaitReady(Duration)}.
+	 * @param module the module name
+	 * @param repositoryRoot the source tree
+	 * @param jvmOptions JVM options
+	 * @param properties Spring properties
+	 * @param logDir where {@code <module>.log} goes
+	 * @return the started (not yet ready) service
+	 * @throws IOException if the jar is missing or the process cannot start
+	 */
+	public static ServiceProcess launch(String module, Path repositoryRoot, List<String> jvmOptions,
+			Map<String, String> properties, Path logDir) throws IOException {
 		Path jar = repositoryRoot.resolve(module).resolve("target").resolve(module + ".jar");
 		if (!Files.isRegularFile(jar)) {
 			throw new IOException("No " + jar + ": build it first (./mvnw package -DskipTests)");
@@ -70,7 +88,6 @@ public final class ServiceProcess implements AutoCloseable {
 		ServiceProcess service = new ServiceProcess(module, jar, jvmOptions, withPort, logDir.resolve(module + ".log"),
 				port);
 		service.launch();
-		service.awaitReady(timeout);
 		return service;
 	}
 
@@ -136,7 +153,12 @@ public final class ServiceProcess implements AutoCloseable {
 			.start();
 	}
 
-	private void awaitReady(Duration timeout) throws IOException {
+	/**
+	 * Waits until the readiness probe answers UP; stops the process when it does not.
+	 * @param timeout how long to wait
+	 * @throws IOException if the process exits or is not ready in time
+	 */
+	public void awaitReady(Duration timeout) throws IOException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
 			HttpRequest readiness = HttpRequest.newBuilder(uri("/actuator/health/readiness"))
