@@ -83,6 +83,15 @@ public final class Platform implements AutoCloseable {
 		throw new IllegalStateException("Not inside the Vigil repository: " + Path.of("").toAbsolutePath());
 	}
 
+	/**
+	 * The issuer of the platform's tokens: the gateway's {@code /auth} when the gateway
+	 * runs, identity-service itself otherwise.
+	 * @return the issuer URI
+	 */
+	public URI issuer() {
+		return URI.create(this.issuer);
+	}
+
 	public Infrastructure infrastructure() {
 		return this.infrastructure;
 	}

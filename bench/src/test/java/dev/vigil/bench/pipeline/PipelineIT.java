@@ -27,7 +27,10 @@ import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -39,9 +42,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to S3 and Kafka; processing-service makes thumbnails, renditions and detections;
  * catalog-api indexes both events; an integrator reads the result through gateway-edge,
  * the one public entry, with a client-credentials token from identity-service (whose
- * issuer is published under the gateway's {@code /auth}).
+ * issuer is published under the gateway's {@code /auth}). Then the access rules with
+ * tokens identity-service really issues: a revoked integrator client gets no token, a
+ * viewer (signed in with authorization code + PKCE) cannot call admin endpoints, and a
+ * user limited to one camera sees nothing of another.
  */
 @VigilInfrastructure
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineIT {
 
 	@TempDir
@@ -69,6 +76,7 @@ class PipelineIT {
 	}
 
 	@Test
+	@Order(1)
 	void cameraUploadsBecomeProcessedSearchableMedia() throws Exception {
 		Path person = TestMedia.file("darknet/person.jpg");
 		Path dog = TestMedia.file("darknet/dog.jpg");
@@ -109,6 +117,110 @@ class PipelineIT {
 				assertThat(response.statusCode()).as(authorization).isEqualTo(401);
 				assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
 			}
+		}
+	}
+
+	@Test
+	@Order(2)
+	void aRevokedIntegratorClientGetsNoMoreTokens() throws Exception {
+		HttpResponse<String> created = identityAdmin("POST", "/admin/v1/clients",
+				"{\"name\":\"pipeline-it\",\"scopes\":[\"media:read\"]}");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		JsonNode client = Platform.json(created.body());
+		String clientId = client.get("clientId").asString();
+		String secret = client.get("clientSecret").asString();
+		assertThat(tokenRequest(clientId, secret).statusCode()).isEqualTo(200);
+
+		assertThat(identityAdmin("DELETE", "/admin/v1/clients/" + clientId, null).statusCode()).isEqualTo(200);
+		HttpResponse<String> refused = tokenRequest(clientId, secret);
+		assertThat(refused.statusCode()).isEqualTo(401);
+		assertThat(refused.body()).contains("invalid_client");
+	}
+
+	@Test
+	@Order(3)
+	void aViewerTokenCannotCallAdminEndpoints() throws Exception {
+		String token = userToken("pipeline-viewer", "viewer", null);
+		assertThat(api("/api/v1/media?limit=5", token).statusCode()).isEqualTo(200);
+		assertThat(api("/api/v1/audit", token).statusCode()).isEqualTo(403);
+		assertThat(send(HttpRequest.newBuilder(gateway.uri("/api/v1/cameras/driveway"))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString("{\"name\":\"taken over\"}"))
+			.build()).statusCode()).isEqualTo(403);
+		assertThat(api("/auth/admin/v1/users", token).statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	@Order(4)
+	void aCameraScopedUserSeesOnlyItsCameras() throws Exception {
+		String token = userToken("pipeline-porch", "viewer", "porch");
+		HttpResponse<String> cameras = api("/api/v1/cameras", token);
+		assertThat(cameras.statusCode()).isEqualTo(200);
+		assertThat(cameras.body()).doesNotContain("driveway");
+		HttpResponse<String> media = api("/api/v1/media?limit=50", token);
+		assertThat(media.statusCode()).isEqualTo(200);
+		assertThat(Platform.json(media.body()).get("items").size()).isZero();
+		HttpResponse<String> filtered = api("/api/v1/media?camera=driveway", token);
+		assertThat(filtered.statusCode()).isIn(403, 404);
+		assertThat(filtered.body()).doesNotContain("MDAlarm");
+		// The admin, with every camera, does see the driveway camera's media.
+		assertThat(Platform.json(api("/api/v1/media?camera=driveway", adminToken()).body()).get("items").size())
+			.isPositive();
+	}
+
+	private static String adminToken;
+
+	private static synchronized String adminToken() throws Exception {
+		if (adminToken == null) {
+			String initial = Files.readString(work.resolve("identity/admin-initial-password")).strip();
+			adminToken = new OidcLogin(platform.issuer()).accessToken("admin", initial, "pipeline-admin-" + initial,
+					"openid admin media:read media:write");
+		}
+		return adminToken;
+	}
+
+	private static String userToken(String username, String role, String camera) throws Exception {
+		String password = "pipeline-" + username + "-password";
+		String body = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"roles\":[\"" + role
+				+ "\"]" + ((camera != null) ? ",\"cameras\":[\"" + camera + "\"]" : "") + "}";
+		HttpResponse<String> created = identityAdmin("POST", "/admin/v1/users", body);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		return new OidcLogin(platform.issuer()).accessToken(username, password, null,
+				"openid admin media:read media:write");
+	}
+
+	private static HttpResponse<String> identityAdmin(String method, String path, String json) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri("/auth" + path))
+			.header("Authorization", "Bearer " + adminToken());
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		return send(
+				request
+					.method(method,
+							(json != null) ? HttpRequest.BodyPublishers.ofString(json)
+									: HttpRequest.BodyPublishers.noBody())
+					.build());
+	}
+
+	private static HttpResponse<String> tokenRequest(String clientId, String secret) throws Exception {
+		return send(
+				HttpRequest.newBuilder(gateway.uri("/auth/oauth2/token"))
+					.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+						.encodeToString((clientId + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=media%3Aread"))
+					.build());
+	}
+
+	private static HttpResponse<String> api(String path, String token) throws Exception {
+		return send(HttpRequest.newBuilder(gateway.uri(path)).header("Authorization", "Bearer " + token).build());
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) throws Exception {
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 	}
 
