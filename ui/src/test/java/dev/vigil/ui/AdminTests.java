@@ -37,6 +37,43 @@ class AdminTests extends UiTestSupport {
 	}
 
 	@Test
+	void createsAUserAndShowsTheInitialPasswordOnce() throws Exception {
+		this.backend.json("POST", "/identity/admin/v1/users", 201,
+				"{\"user\":{\"username\":\"carol\",\"roles\":[\"viewer\"],\"cameras\":[\"porch\"],"
+						+ "\"mustChangePassword\":true,\"enabled\":true},\"initialPassword\":\"first-pw-7c6b5a\"}");
+		String html = this.mvc
+			.perform(post("/admin/users").with(admin())
+				.with(csrf())
+				.param("username", "carol")
+				.param("roles", "viewer", "superuser")
+				.param("cameras", "porch"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Cache-Control", "no-store"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("first-pw-7c6b5a").contains("carol").contains("shown only this once");
+		CannedBackend.Recorded request = this.backend.requests("POST", "/identity/admin/v1/users").get(0);
+		assertThat(request.body()).contains("\"username\":\"carol\"")
+			.contains("\"roles\":[\"viewer\"]")
+			.contains("\"cameras\":[\"porch\"]")
+			.doesNotContain("password");
+	}
+
+	@Test
+	void refusesAUserWithoutRoleOrWithABadNameWithoutCallingIdentity() throws Exception {
+		this.mvc.perform(post("/admin/users").with(admin()).with(csrf()).param("username", "dave"))
+			.andExpect(redirectedUrl("/admin/users"));
+		this.mvc
+			.perform(post("/admin/users").with(admin())
+				.with(csrf())
+				.param("username", "<script>alert(1)</script>")
+				.param("roles", "viewer"))
+			.andExpect(redirectedUrl("/admin/users"));
+		assertThat(this.backend.requests("POST", "/identity/admin/v1/users")).isEmpty();
+	}
+
+	@Test
 	void revokesAnApiClient() throws Exception {
 		this.backend.json("DELETE", "/identity/admin/v1/clients/vgl_abc123", 200, "{}");
 		this.mvc.perform(post("/admin/clients/vgl_abc123/revoke").with(admin()).with(csrf()))

@@ -61,6 +61,9 @@ class SecurityTests extends UiTestSupport {
 			.andExpect(status().isForbidden());
 		this.mvc.perform(post("/admin/cameras/driveway").with(viewer()).with(csrf()).param("name", "x"))
 			.andExpect(status().isForbidden());
+		this.mvc.perform(
+				post("/admin/users").with(viewer()).with(csrf()).param("username", "mallory").param("roles", "admin"))
+			.andExpect(status().isForbidden());
 		assertThat(this.backend.requests("POST", "/identity/admin/v1/clients")).isEmpty();
 		assertThat(this.backend.requests("PATCH", "/api/v1/cameras/driveway")).isEmpty();
 	}

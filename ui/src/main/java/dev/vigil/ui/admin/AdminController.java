@@ -126,6 +126,38 @@ class AdminController {
 		return "admin/users";
 	}
 
+	@PostMapping("/users")
+	String createUser(@RequestParam String username, @RequestParam(required = false) @Nullable List<String> roles,
+			@RequestParam(required = false) @Nullable String cameras, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		Set<String> chosen = new LinkedHashSet<>();
+		if (roles != null) {
+			roles.stream().filter(ROLES::contains).forEach(chosen::add);
+		}
+		if (!username.strip().matches("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}") || chosen.isEmpty()) {
+			redirect.addFlashAttribute("problem",
+					"Give the user a name (1 to 64 letters, digits, . _ @ -) and at least one role.");
+			return "redirect:/admin/users";
+		}
+		IdentityAdminClient.CreatedUser created;
+		try {
+			created = this.identity.createUser(username.strip(), chosen, cameraList(cameras));
+		}
+		catch (CatalogException ex) {
+			if (ex.status() != 400 && ex.status() != 409) {
+				throw ex;
+			}
+			// e.g. the name is taken: say so on the form instead of an error page.
+			redirect.addFlashAttribute("problem", "The identity service refused the new user: " + ex.getMessage());
+			return "redirect:/admin/users";
+		}
+		// The initial password is on this one page only, like a client secret.
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		model.addAttribute("created", created);
+		model.addAttribute("section", "users");
+		return "admin/user-created";
+	}
+
 	@PostMapping("/users/{username}")
 	String saveUser(@PathVariable String username, @RequestParam(required = false) @Nullable List<String> roles,
 			@RequestParam(required = false) @Nullable String cameras, RedirectAttributes redirect) {

@@ -62,6 +62,16 @@ class IdentityAdminClient {
 			}));
 	}
 
+	CreatedUser createUser(String username, Set<String> roles, @Nullable List<String> cameras) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("username", username);
+		body.put("roles", roles);
+		body.put("cameras", cameras);
+		// No password: identity-service generates one and the user must change it on the
+		// first sign-in.
+		return call(() -> this.rest.post().uri("/admin/v1/users").body(body).retrieve().body(CreatedUser.class));
+	}
+
 	void updateUser(String username, Set<String> roles, @Nullable List<String> cameras) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("roles", roles);
@@ -131,6 +141,10 @@ class IdentityAdminClient {
 	 * @param enabled whether they can sign in
 	 * @param createdAt created
 	 */
+	record CreatedUser(User user, String initialPassword) {
+
+	}
+
 	record User(String username, Set<String> roles, @Nullable List<String> cameras, boolean enabled,
 			@Nullable Instant createdAt) {
 

@@ -152,6 +152,19 @@ public final class UiJourney {
 		return this.browser.findElement(By.cssSelector("[data-test=client-secret]")).getText();
 	}
 
+	/**
+	 * Creates a user on the admin users page and reads the initial password shown once.
+	 * @param username the new user
+	 * @return the initial password
+	 */
+	public String createViewer(String username) {
+		open("/admin/users");
+		this.browser.findElement(By.cssSelector("[data-test=new-user-name]")).sendKeys(username);
+		this.browser.findElement(By.cssSelector("[data-test=create-user]")).click();
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=initial-password]")));
+		return this.browser.findElement(By.cssSelector("[data-test=initial-password]")).getText();
+	}
+
 	public void signOut() {
 		this.browser.findElement(By.cssSelector("[data-test=logout]")).click();
 		this.wait.until((driver) -> driver.findElements(By.cssSelector("[data-test=user-name]")).isEmpty());
