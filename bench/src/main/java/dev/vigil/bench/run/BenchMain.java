@@ -1,17 +1,16 @@
 package dev.vigil.bench.run;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.vigil.bench.platform.Platform;
 import dev.vigil.bench.processing.ProcessingBenchmark;
@@ -112,19 +111,11 @@ public final class BenchMain {
 		if (!Files.exists(dir)) {
 			return;
 		}
-		Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-			@Override
-			public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-				Files.delete(file);
-				return FileVisitResult.CONTINUE;
+		try (Stream<Path> tree = Files.walk(dir)) {
+			for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
 			}
-
-			@Override
-			public FileVisitResult postVisitDirectory(Path visited, IOException failure) throws IOException {
-				Files.delete(visited);
-				return FileVisitResult.CONTINUE;
-			}
-		});
+		}
 	}
 
 }
