@@ -40,6 +40,13 @@ final class Stores implements AutoCloseable {
 
 	private static final String ORIGINALS = "originals/";
 
+	static {
+		// The driver's connection chatter (slf4j-simple) would bury the suite's output.
+		if (System.getProperty("org.slf4j.simpleLogger.log.org.mongodb.driver") == null) {
+			System.setProperty("org.slf4j.simpleLogger.log.org.mongodb.driver", "warn");
+		}
+	}
+
 	private final Infrastructure infrastructure;
 
 	private final MinioClient s3;

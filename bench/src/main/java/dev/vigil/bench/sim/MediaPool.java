@@ -2,7 +2,6 @@ package dev.vigil.bench.sim;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,8 +44,9 @@ public record MediaPool(List<MediaFile> snapshots, List<MediaFile> clips) {
 	public static MediaPool load(Path root) {
 		List<MediaFile> snapshots = new ArrayList<>();
 		List<MediaFile> clips = new ArrayList<>();
-		// Follow links: .vigil/media is often a link to a shared copy.
-		try (Stream<Path> files = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
+		// The root itself may be a link to a shared copy; links below it are not
+		// followed.
+		try (Stream<Path> files = Files.walk(root.toRealPath())) {
 			for (Path file : files.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList()) {
 				String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 				long size = Files.size(file);
