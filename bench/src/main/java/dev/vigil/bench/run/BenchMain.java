@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.vigil.bench.fault.FaultSuite;
 import dev.vigil.bench.platform.Platform;
 import dev.vigil.bench.processing.ProcessingBenchmark;
 import dev.vigil.bench.report.BenchmarkReport;
@@ -32,7 +33,7 @@ public final class BenchMain {
 	 */
 	static Map<String, Benchmark> benchmarks() {
 		Map<String, Benchmark> all = new LinkedHashMap<>();
-		for (Benchmark benchmark : List.<Benchmark>of(new ProcessingBenchmark())) {
+		for (Benchmark benchmark : List.<Benchmark>of(new ProcessingBenchmark(), new FaultSuite())) {
 			all.put(benchmark.name(), benchmark);
 		}
 		return all;

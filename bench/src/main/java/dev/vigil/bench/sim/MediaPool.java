@@ -44,7 +44,9 @@ public record MediaPool(List<MediaFile> snapshots, List<MediaFile> clips) {
 	public static MediaPool load(Path root) {
 		List<MediaFile> snapshots = new ArrayList<>();
 		List<MediaFile> clips = new ArrayList<>();
-		try (Stream<Path> files = Files.walk(root)) {
+		// The root itself may be a link to a shared copy; links below it are not
+		// followed.
+		try (Stream<Path> files = Files.walk(root.toRealPath())) {
 			for (Path file : files.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList()) {
 				String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 				long size = Files.size(file);
