@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.vigil.bench.e2e.EndToEndLatencyBenchmark;
+import dev.vigil.bench.ingest.IngestThroughputBenchmark;
 import dev.vigil.bench.platform.Platform;
 import dev.vigil.bench.report.BenchmarkReport;
 
@@ -32,7 +34,8 @@ public final class BenchMain {
 	 */
 	static Map<String, Benchmark> benchmarks() {
 		Map<String, Benchmark> all = new LinkedHashMap<>();
-		for (Benchmark benchmark : List.<Benchmark>of()) {
+		for (Benchmark benchmark : List.<Benchmark>of(new IngestThroughputBenchmark(),
+				new EndToEndLatencyBenchmark())) {
 			all.put(benchmark.name(), benchmark);
 		}
 		return all;

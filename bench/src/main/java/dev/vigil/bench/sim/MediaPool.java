@@ -44,7 +44,10 @@ public record MediaPool(List<MediaFile> snapshots, List<MediaFile> clips) {
 	public static MediaPool load(Path root) {
 		List<MediaFile> snapshots = new ArrayList<>();
 		List<MediaFile> clips = new ArrayList<>();
-		try (Stream<Path> files = Files.walk(root)) {
+		// The real path: .vigil/media is often a link to a shared copy (links below it
+		// are
+		// not followed).
+		try (Stream<Path> files = Files.walk(root.toRealPath())) {
 			for (Path file : files.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList()) {
 				String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 				long size = Files.size(file);
