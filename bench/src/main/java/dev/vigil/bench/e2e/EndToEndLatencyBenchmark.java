@@ -39,6 +39,9 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 
 	static final String UPLOADED_TOPIC = "media.uploaded";
 
+	/** Waiting for processing ends when no file was processed for this long. */
+	static final Duration STALL = Duration.ofSeconds(90);
+
 	/**
 	 * How far processing may trail the uploads of a step and still count as keeping up.
 	 */
@@ -51,8 +54,9 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 
 	@Override
 	public void run(BenchRun run) throws Exception {
-		Size size = run.quick() ? new Size(4, List.of(2.0, 4.0, 8.0), Duration.ofSeconds(8), Duration.ofMinutes(2))
-				: new Size(10, List.of(2.0, 5.0, 10.0, 20.0), Duration.ofSeconds(30), Duration.ofMinutes(5));
+		Size size = run.quick() ? new Size(4, List.of(1.0, 2.0, 4.0), Duration.ofSeconds(12), Duration.ofMinutes(5))
+				: new Size(10, List.of(1.0, 2.0, 5.0, 10.0, 20.0), Duration.ofSeconds(30), Duration.ofMinutes(10));
+		String loadAtStart = loadAverage();
 		int cores = Runtime.getRuntime().availableProcessors();
 		List<Camera> cameras = IntStream.range(0, size.cameras())
 			.mapToObj((i) -> new Camera(String.format(Locale.ROOT, "e2e-cam-%02d", i),
@@ -103,7 +107,7 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 					timelines.values()));
 		}
 		List<FileTimeline> files = timelines.values().stream().filter(FileTimeline::uploaded).toList();
-		report(run, size, cores, measured, files, usage, watchRequests, watchErrors);
+		report(run, size, cores, measured, files, usage, watchRequests, watchErrors, loadAtStart, loadAverage());
 		check(measured, files, unreadableEvents);
 	}
 
@@ -122,7 +126,7 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 		AtomicInteger refused = new AtomicInteger();
 		long startMs = System.currentTimeMillis();
 		System.out.printf(Locale.ROOT, "e2e: step %d: %.0f files/s (%d cameras, one file each every %d ms) for %d s%n",
-				index + 1, rate, cameras.size(), pace.toMillis(), perCamera * pace.toSeconds());
+				index + 1, rate, cameras.size(), pace.toMillis(), perCamera * pace.toMillis() / 1000);
 		SimulationResult result = simulator.run(options, (upload) -> {
 			if (!upload.accepted()) {
 				refused.incrementAndGet();
@@ -140,14 +144,25 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 				0);
 	}
 
+	/**
+	 * Waits until every accepted file is shown processed, at most {@code bound}, and
+	 * gives up earlier when nothing new was processed for {@link #STALL}: a slow (shared)
+	 * machine only makes the wait longer, a lost file ends it.
+	 */
 	private static void awaitProcessed(ConcurrentMap<String, FileTimeline> timelines, Duration bound)
 			throws InterruptedException {
 		long deadline = System.nanoTime() + bound.toNanos();
 		long lastReport = 0;
-		while (System.nanoTime() < deadline) {
+		long lastWaiting = Long.MAX_VALUE;
+		long lastProgress = System.nanoTime();
+		while (System.nanoTime() < deadline && System.nanoTime() - lastProgress < STALL.toNanos()) {
 			long waiting = timelines.values().stream().filter((t) -> t.uploaded() && !t.processed()).count();
 			if (waiting == 0) {
 				return;
+			}
+			if (waiting < lastWaiting) {
+				lastWaiting = waiting;
+				lastProgress = System.nanoTime();
 			}
 			if (System.nanoTime() - lastReport > Duration.ofSeconds(15).toNanos()) {
 				System.out.printf(Locale.ROOT, "e2e: %d files not processed yet%n", waiting);
@@ -158,7 +173,8 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 	}
 
 	private static void report(BenchRun run, Size size, int cores, List<RateStep> steps, List<FileTimeline> files,
-			Usage usage, long watchRequests, String watchErrors) throws java.io.IOException {
+			Usage usage, long watchRequests, String watchErrors, String loadAtStart, String loadAtEnd)
+			throws java.io.IOException {
 		int sustainedUpTo = -1;
 		for (int i = 0; i < steps.size() && steps.get(i).sustained(); i++) {
 			sustainedUpTo = i;
@@ -217,9 +233,9 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 						usageRow("catalog-api", usage.catalogCpu(), usage.catalogRssKb(), perFile),
 						usageRow("ingest-service (edge)", usage.ingestCpu(), usage.ingestRssKb(), perFile))));
 		body.append(String.format(Locale.ROOT,
-				"%nThe machine has %d cores shared by every service, the devstack and the bench. Catalog polls: %d, "
-						+ "errors: %s.%n",
-				cores, watchRequests, watchErrors));
+				"%nThe machine has %d cores shared by every service, the devstack, the bench and whatever else runs "
+						+ "there: load average (1 min) %s at the start, %s at the end. Catalog polls: %d, errors: %s.%n",
+				cores, loadAtStart, loadAtEnd, watchRequests, watchErrors));
 		run.write("e2e", "End-to-end latency: camera upload to processed media", body.toString());
 
 		if (files.isEmpty()) {
@@ -303,6 +319,19 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 				String.format(Locale.ROOT, "%.0f MB", rssKb / 1024.0));
 	}
 
+	/**
+	 * The 1-minute load average, to tell a busy machine from a slow pipeline.
+	 * @return e.g. {@code 1.52}, or {@code unknown}
+	 */
+	static String loadAverage() {
+		try {
+			return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (java.io.IOException ex) {
+			return "unknown";
+		}
+	}
+
 	private static String rates(List<Double> rates) {
 		return String.join(", ", rates.stream().map(EndToEndLatencyBenchmark::fmt).toList());
 	}
@@ -317,8 +346,8 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 	 * @param cameras paced cameras
 	 * @param rates offered files per second, one step each
 	 * @param stepLength how long each step lasts
-	 * @param drainBound how long to wait, after the last step, for every file to be
-	 * processed
+	 * @param drainBound at most how long to wait, after the last step, for every file to
+	 * be processed
 	 */
 	private record Size(int cameras, List<Double> rates, Duration stepLength, Duration drainBound) {
 

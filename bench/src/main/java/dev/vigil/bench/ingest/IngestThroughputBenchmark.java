@@ -72,6 +72,7 @@ public final class IngestThroughputBenchmark implements Benchmark {
 		double diskMBps;
 		double loopbackMBps;
 		long started = System.nanoTime();
+		String loadAtStart = loadAverage();
 		try (PrivateInfrastructure infrastructure = PrivateInfrastructure.start(run.work().resolve("infrastructure"))) {
 			System.out.printf(Locale.ROOT, "ingest: devstack up after %d s; physical reference%n", elapsed(started));
 			sync();
@@ -134,7 +135,8 @@ public final class IngestThroughputBenchmark implements Benchmark {
 				main.add(publishSweep.getLast());
 			}
 		}
-		report(run, size, main, vsftpdSweep, publishSweep, diskMBps, loopbackMBps, elapsed(started));
+		report(run, size, main, vsftpdSweep, publishSweep, diskMBps, loopbackMBps, elapsed(started),
+				"load average (1 min) " + loadAtStart + " at the start, " + loadAverage() + " at the end");
 	}
 
 	private static Platform edge(Infrastructure infrastructure, Path work, List<Camera> cameras, boolean publish)
@@ -169,7 +171,8 @@ public final class IngestThroughputBenchmark implements Benchmark {
 	}
 
 	private static void report(BenchRun run, Size size, List<Measured> main, List<Measured> vsftpdSweep,
-			List<Measured> publishSweep, double diskMBps, double loopbackMBps, long seconds) throws IOException {
+			List<Measured> publishSweep, double diskMBps, double loopbackMBps, long seconds, String load)
+			throws IOException {
 		Measured vsftpd = main.getFirst();
 		StringBuilder body = new StringBuilder();
 		SimulationResult first = vsftpd.result();
@@ -191,8 +194,9 @@ public final class IngestThroughputBenchmark implements Benchmark {
 		for (Measured m : main) {
 			SimulationResult r = m.result();
 			rows.add(List.of(m.target(), fmt(r.filesPerSecond()), fmt(r.megabytesPerSecond()), millis(r.latency(50)),
-					millis(r.latency(99)), Integer.toString(r.refused().size()), fmt(m.cpuSeconds()), mb(m.idleRssKb()),
-					mb(m.peakRssKb()), mb(m.steadyRssKb()),
+					millis(r.latency(99)), Integer.toString(r.refused().size()),
+					String.format(Locale.ROOT, "%.2f", m.cpuSeconds()), mb(m.idleRssKb()), mb(m.peakRssKb()),
+					mb(m.steadyRssKb()),
 					(m == vsftpd) ? "1.00"
 							: String.format(Locale.ROOT, "%.2f", r.filesPerSecond() / vsftpd.result().filesPerSecond()),
 					(m.drained() == null) ? "–" : m.drained().toMillis() / 1000 + " s"));
@@ -217,8 +221,9 @@ public final class IngestThroughputBenchmark implements Benchmark {
 				"edge (spool + publish) files/s", "edge MB/s", "edge latency p99", "refused (both)"), sweepRows));
 		body.append(String.format(Locale.ROOT,
 				"%n![ingest throughput vs cameras](benchmarks/ingest-throughput.svg)%n%nEvery accepted upload was "
-						+ "found in vsftpd's directory, the edge's spool journal, or the object store. Whole run: %d s.%n",
-				seconds));
+						+ "found in vsftpd's directory, the edge's spool journal, or the object store. Whole run: %d s; "
+						+ "%s (%d cores shared with whatever else runs on the machine).%n",
+				seconds, load, Runtime.getRuntime().availableProcessors()));
 		run.write("ingest", "Ingest throughput: edge vs vsftpd", body.toString());
 
 		new LinePlot("Ingest throughput vs cameras (" + size.files() + " files per camera)",
@@ -313,6 +318,15 @@ public final class IngestThroughputBenchmark implements Benchmark {
 		if (!sync.waitFor(120, TimeUnit.SECONDS)) {
 			sync.destroyForcibly();
 			throw new IOException("sync did not finish within 2 minutes");
+		}
+	}
+
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (IOException ex) {
+			return "unknown";
 		}
 	}
 
