@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.vigil.bench.fault.FaultSuite;
+import dev.vigil.bench.e2e.EndToEndLatencyBenchmark;
+import dev.vigil.bench.ingest.IngestThroughputBenchmark;
 import dev.vigil.bench.platform.Platform;
 import dev.vigil.bench.processing.ProcessingBenchmark;
 import dev.vigil.bench.report.BenchmarkReport;
@@ -33,7 +35,8 @@ public final class BenchMain {
 	 */
 	static Map<String, Benchmark> benchmarks() {
 		Map<String, Benchmark> all = new LinkedHashMap<>();
-		for (Benchmark benchmark : List.<Benchmark>of(new ProcessingBenchmark(), new FaultSuite())) {
+		for (Benchmark benchmark : List.<Benchmark>of(new ProcessingBenchmark(), new IngestThroughputBenchmark(),
+				new EndToEndLatencyBenchmark(), new FaultSuite())) {
 			all.put(benchmark.name(), benchmark);
 		}
 		return all;

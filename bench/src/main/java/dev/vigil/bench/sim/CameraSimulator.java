@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
@@ -44,6 +45,22 @@ public final class CameraSimulator {
 	 * @throws InterruptedException if interrupted while waiting
 	 */
 	public SimulationResult run(Options options) throws InterruptedException {
+		return run(options, (upload) -> {
+		});
+	}
+
+	/**
+	 * Runs one burst from every camera at once and waits for all of them, telling a
+	 * listener about each upload as soon as the server has answered it (on the camera's
+	 * thread, so it must be thread-safe and quick): what a benchmark needs to time what
+	 * happens to a file after the camera saw its {@code 226}.
+	 * @param options what to simulate
+	 * @param listener called once per transfer the server answered, right after its
+	 * answer
+	 * @return every upload attempt with the server's answer
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public SimulationResult run(Options options, Consumer<Upload> listener) throws InterruptedException {
 		Loopback.require(options.host());
 		long started = System.nanoTime();
 		List<Future<List<Upload>>> sessions = new ArrayList<>();
@@ -51,7 +68,9 @@ public final class CameraSimulator {
 			for (int index = 0; index < options.cameras().size(); index++) {
 				Camera camera = options.cameras().get(index);
 				Random random = new Random(options.seed() * 31 + index);
-				sessions.add(cameras.submit(() -> session(camera, random, options)));
+				// Paced cameras start spread over one interval, so the rate is steady.
+				long firstDue = started + options.pace().toNanos() * index / options.cameras().size();
+				sessions.add(cameras.submit(() -> session(camera, random, options, firstDue, listener)));
 			}
 			List<Upload> uploads = new ArrayList<>();
 			long deadline = started + options.deadline().toNanos();
@@ -71,7 +90,8 @@ public final class CameraSimulator {
 		}
 	}
 
-	private List<Upload> session(Camera camera, Random random, Options options) {
+	private List<Upload> session(Camera camera, Random random, Options options, long firstDue,
+			Consumer<Upload> listener) throws InterruptedException {
 		List<Upload> uploads = new ArrayList<>(options.filesPerCamera());
 		FTPClient ftp = options.explicitTls() ? new FTPSClient(false) : new FTPClient();
 		if (ftp instanceof FTPSClient ftps) {
@@ -111,7 +131,10 @@ public final class CameraSimulator {
 				byte[] content = options.uniqueContent()
 						? Uniquifier.unique(file.content(), camera.id() + "/" + options.seed() + "/" + sequence)
 						: file.content();
-				uploads.add(upload(ftp, camera, directory, name, content, options.style()));
+				awaitDue(firstDue + sequence * options.pace().toNanos());
+				Upload upload = upload(ftp, camera, directory, name, content, options.style());
+				uploads.add(upload);
+				listener.accept(upload);
 			}
 			ftp.logout();
 		}
@@ -125,6 +148,13 @@ public final class CameraSimulator {
 			disconnect(ftp);
 		}
 		return uploads;
+	}
+
+	private static void awaitDue(long due) throws InterruptedException {
+		long wait = due - System.nanoTime();
+		if (wait > 0) {
+			Thread.sleep(Duration.ofNanos(wait));
+		}
 	}
 
 	private static void changeDirectory(FTPClient ftp, String remoteRoot, String directory) throws IOException {
@@ -241,19 +271,49 @@ public final class CameraSimulator {
 	 * @param seed makes a run reproducible
 	 * @param startTime camera clock at the start of the burst
 	 * @param deadline bound on the whole run
+	 * @param pace interval between the starts of one camera's uploads
+	 * ({@link Duration#ZERO}: as fast as the server takes them); paced cameras are spread
+	 * evenly over one interval, so N cameras at pace P offer N/P files per second
 	 */
 	public record Options(String host, int port, String remoteRoot, List<Camera> cameras, int filesPerCamera,
 			double clipShare, Transfer transfer, UploadStyle style, FileNaming naming, boolean explicitTls,
-			boolean uniqueContent, long seed, LocalDateTime startTime, Duration deadline) {
+			boolean uniqueContent, long seed, LocalDateTime startTime, Duration deadline, Duration pace) {
 
 		public Options {
 			cameras = List.copyOf(cameras);
+			if (pace.isNegative()) {
+				throw new IllegalArgumentException("pace must not be negative");
+			}
 			if (remoteRoot.startsWith("/") || remoteRoot.contains("..")) {
 				throw new IllegalArgumentException("remoteRoot must be relative");
 			}
 			if (filesPerCamera < 0 || filesPerCamera > 100_000) {
 				throw new IllegalArgumentException("filesPerCamera must be between 0 and 100000");
 			}
+		}
+
+		/**
+		 * Options for a burst as fast as the server takes it (no pacing).
+		 * @param host target host, loopback only
+		 * @param port FTP control port
+		 * @param remoteRoot directory the cameras upload below
+		 * @param cameras the cameras, one session each
+		 * @param filesPerCamera burst size K
+		 * @param clipShare share of uploads that are clips (0 to 1)
+		 * @param transfer passive or active data connections
+		 * @param style plain STOR or temporary name + rename
+		 * @param naming vendor file naming
+		 * @param explicitTls AUTH TLS before login
+		 * @param uniqueContent make every upload's bytes distinct
+		 * @param seed makes a run reproducible
+		 * @param startTime camera clock at the start of the burst
+		 * @param deadline bound on the whole run
+		 */
+		public Options(String host, int port, String remoteRoot, List<Camera> cameras, int filesPerCamera,
+				double clipShare, Transfer transfer, UploadStyle style, FileNaming naming, boolean explicitTls,
+				boolean uniqueContent, long seed, LocalDateTime startTime, Duration deadline) {
+			this(host, port, remoteRoot, cameras, filesPerCamera, clipShare, transfer, style, naming, explicitTls,
+					uniqueContent, seed, startTime, deadline, Duration.ZERO);
 		}
 
 		/**
@@ -277,7 +337,20 @@ public final class CameraSimulator {
 		public Options under(String directory) {
 			return new Options(this.host, this.port, directory, this.cameras, this.filesPerCamera, this.clipShare,
 					this.transfer, this.style, this.naming, this.explicitTls, this.uniqueContent, this.seed,
-					this.startTime, this.deadline);
+					this.startTime, this.deadline, this.pace);
+		}
+
+		/**
+		 * The same options, each camera starting one upload every {@code interval}
+		 * instead of back to back (a late upload is followed at once by the next due
+		 * one).
+		 * @param interval time between the starts of one camera's uploads
+		 * @return new options
+		 */
+		public Options paced(Duration interval) {
+			return new Options(this.host, this.port, this.remoteRoot, this.cameras, this.filesPerCamera, this.clipShare,
+					this.transfer, this.style, this.naming, this.explicitTls, this.uniqueContent, this.seed,
+					this.startTime, this.deadline, interval);
 		}
 
 	}
