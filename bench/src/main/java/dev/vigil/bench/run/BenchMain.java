@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.vigil.bench.catalog.CatalogQueryBenchmark;
 import dev.vigil.bench.platform.Platform;
 import dev.vigil.bench.report.BenchmarkReport;
 
@@ -32,7 +33,7 @@ public final class BenchMain {
 	 */
 	static Map<String, Benchmark> benchmarks() {
 		Map<String, Benchmark> all = new LinkedHashMap<>();
-		for (Benchmark benchmark : List.<Benchmark>of()) {
+		for (Benchmark benchmark : List.<Benchmark>of(new CatalogQueryBenchmark())) {
 			all.put(benchmark.name(), benchmark);
 		}
 		return all;
