@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import dev.vigil.bench.fault.FaultSuite;
 import dev.vigil.bench.e2e.EndToEndLatencyBenchmark;
 import dev.vigil.bench.ingest.IngestThroughputBenchmark;
+import dev.vigil.bench.catalog.CatalogQueryBenchmark;
 import dev.vigil.bench.platform.Platform;
 import dev.vigil.bench.processing.ProcessingBenchmark;
 import dev.vigil.bench.report.BenchmarkReport;
@@ -36,7 +37,7 @@ public final class BenchMain {
 	static Map<String, Benchmark> benchmarks() {
 		Map<String, Benchmark> all = new LinkedHashMap<>();
 		for (Benchmark benchmark : List.<Benchmark>of(new ProcessingBenchmark(), new IngestThroughputBenchmark(),
-				new EndToEndLatencyBenchmark(), new FaultSuite())) {
+				new EndToEndLatencyBenchmark(), new CatalogQueryBenchmark(), new FaultSuite())) {
 			all.put(benchmark.name(), benchmark);
 		}
 		return all;

@@ -1,0 +1,722 @@
+package dev.vigil.bench.catalog;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.InsertManyOptions;
+import org.bson.Document;
+
+import dev.vigil.bench.platform.Platform;
+import dev.vigil.bench.platform.Platform.Service;
+import dev.vigil.bench.platform.ProcessSampler;
+import dev.vigil.bench.report.BenchmarkReport;
+import dev.vigil.bench.run.BenchRun;
+import dev.vigil.bench.run.Benchmark;
+import dev.vigil.bench.run.BenchmarkFailure;
+import dev.vigil.bench.sim.Loopback;
+import dev.vigil.devstack.PrivateInfrastructure;
+
+/**
+ * {@code ./vigil bench catalog}: catalog-api under query load as the catalog grows. A
+ * catalog of realistic shape ({@link CatalogDataset}) is seeded straight into MongoDB
+ * with bulk inserts, then each main API query is offered at a fixed rate, open loop, with
+ * a bound on requests in flight, at two catalog sizes (quick: 10 k and 100 k media; full:
+ * 100 k and 1 M). The backend is the devstack's MongoDB wire server (mongo-java-server,
+ * H2, in this JVM), where secondary indexes are accepted but not used, unless
+ * {@code VIGIL_BENCH_MONGO_URI} names a loopback {@code mongod}.
+ */
+public final class CatalogQueryBenchmark implements Benchmark {
+
+	/** Offered load of every phase. */
+	static final int RATE = 500;
+
+	static final int MAX_IN_FLIGHT = 64;
+
+	static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+	static final String MONGO_URI_VARIABLE = "VIGIL_BENCH_MONGO_URI";
+
+	/** Bound of the one-request-alone measurement. */
+	static final Duration ALONE_TIMEOUT = Duration.ofSeconds(20);
+
+	private static final int BATCH = 1000;
+
+	private static final int CALIBRATION = 1000;
+
+	private static final double SIZE_MARGIN = 0.5;
+
+	private static final String DATABASE = "vigil-catalog";
+
+	private static final String EXTERNAL_DATABASE = "vigil-bench-catalog";
+
+	@Override
+	public String name() {
+		return "catalog";
+	}
+
+	@Override
+	public void run(BenchRun run) throws Exception {
+		Settings settings = run.quick() ? Settings.QUICK : Settings.FULL;
+		String external = System.getenv(MONGO_URI_VARIABLE);
+		if (external != null && !external.isBlank()) {
+			for (String host : new ConnectionString(external).getHosts()) {
+				Loopback.require(host.replaceFirst(":[0-9]+$", "").replace("[", "").replace("]", ""));
+			}
+		}
+		else {
+			external = null;
+		}
+		String database = (external != null) ? EXTERNAL_DATABASE : DATABASE;
+		List<TierResult> tiers = new ArrayList<>();
+		double calibration;
+		String notReached = null;
+		String loadBefore = loadAverage();
+		try (PrivateInfrastructure infrastructure = PrivateInfrastructure.start(run.work().resolve("devstack"))) {
+			String mongoUri = (external != null) ? external : infrastructure.mongoUri();
+			Platform.Builder builder = Platform.on(infrastructure, run.work())
+				.services(Service.IDENTITY, Service.CATALOG)
+				.jvmOptions(Service.CATALOG, "-Xmx512m")
+				.property(Service.CATALOG, "spring.mongodb.uri", mongoUri)
+				.property(Service.CATALOG, "spring.mongodb.database", database)
+				// One client offers 500 req/s; the per-client limit (1200/min) would
+				// answer 429.
+				.property(Service.CATALOG, "vigil.catalog.rate-limit.requests", "0")
+				// The seeded capture times are in the past: retention must not delete
+				// them
+				// mid-run.
+				.property(Service.CATALOG, "vigil.catalog.retention.enabled", "false");
+			try (MongoClient mongo = MongoClients.create(mongoUri); Platform platform = builder.start()) {
+				MongoDatabase db = mongo.getDatabase(database);
+				clear(db);
+				// The seeding rate of this backend on this machine decides how large a
+				// catalog fits the run's time.
+				calibration = seed(CatalogDataset.standard(CALIBRATION), db, Duration.ofSeconds(60)).mediaPerSecond();
+				System.out.printf(Locale.ROOT, "catalog: calibration seeding %.0f media/s%n", calibration);
+				String token = platform.token("media:read");
+				HttpClient http = HttpClient.newBuilder()
+					.version(HttpClient.Version.HTTP_1_1)
+					.connectTimeout(Duration.ofSeconds(5))
+					.build();
+				try {
+					double rate = calibration;
+					for (Tier tier : settings.tiers()) {
+						// Inserts slow down as the collection grows: plan with half the
+						// rate.
+						int size = Math.min(tier.target(),
+								roundDown(rate * SIZE_MARGIN * tier.seedBudget().toSeconds()));
+						try {
+							TierResult result = tier(CatalogDataset.standard(size), tier, db, platform, http, token,
+									settings, tiers.isEmpty(), external != null);
+							tiers.add(result);
+							rate = result.seeding().mediaPerSecond();
+						}
+						catch (SeedingTooSlow ex) {
+							notReached = ex.getMessage();
+							System.out.println("catalog: " + notReached);
+							break;
+						}
+					}
+				}
+				finally {
+					http.close();
+					if (external != null) {
+						clear(db);
+					}
+				}
+			}
+		}
+		String backend = (external != null) ? "MongoDB at " + external + " (database " + database + ")"
+				: "mongo-java-server 1.47.0 with the H2 file backend and oplog (the devstack's MongoDB wire "
+						+ "server), inside the bench JVM (" + jvm() + "): secondary indexes are accepted but **not "
+						+ "used**, every query except by `_id` scans the collection, and it runs one operation at a time "
+						+ "per collection (`handleQuery` is `synchronized`), so a query's *alone* time caps that "
+						+ "collection's throughput at about 1/*alone* however many cores there are";
+		String load = "Load average (1 min) of the machine: " + loadBefore + " at the start, " + loadAverage()
+				+ " at the end (other work shares the cores; figures move with it).";
+		String missing = (notReached != null) ? "**Not measured:** " + notReached
+				+ ". The seeding rate of this backend falls as the collection grows, so the next size did not fit "
+				+ "the run's time.\n\n" : "";
+		run.write(name(), "Catalog query load",
+				report(backend, settings, calibration, tiers) + "\n" + missing + load + "\n");
+		if (tiers.isEmpty()) {
+			throw new BenchmarkFailure("No catalog size could be measured: " + notReached);
+		}
+		List<String> problems = new ArrayList<>();
+		for (TierResult tier : tiers) {
+			for (QueryResult query : tier.queries()) {
+				// Errors at the first size fail the run; at larger sizes they are a
+				// finding
+				// (the table shows them) of an overloaded backend.
+				if (tier == tiers.getFirst() && query.result().errors() > 0) {
+					problems.add(query.result().errors() + " errors on " + query.query().label() + " at " + tier.size()
+							+ " media");
+				}
+				if (tier == tiers.getFirst() && query.result().ok() == 0) {
+					problems.add("no successful " + query.query().label() + " at " + tier.size() + " media");
+				}
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new BenchmarkFailure("Catalog queries failed: " + String.join("; ", problems)
+					+ " (see the catalog-api log under " + run.work() + "/logs)");
+		}
+	}
+
+	/**
+	 * Rounds a catalog size down to two significant digits, at least 1000.
+	 * @param media a size
+	 * @return e.g. 73,000 for 73,456
+	 */
+	static int roundDown(double media) {
+		long value = (long) Math.max(1000, Math.min(Integer.MAX_VALUE, media));
+		long unit = 1;
+		while (value / unit >= 100) {
+			unit *= 10;
+		}
+		return (int) (value / unit * unit);
+	}
+
+	private static String loadAverage() {
+		try {
+			return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (IOException | RuntimeException ex) {
+			return "unknown";
+		}
+	}
+
+	private static String jvm() {
+		return String.format(Locale.ROOT, "JDK %s, max heap %d MiB, %s", System.getProperty("java.version"),
+				Runtime.getRuntime().maxMemory() >> 20,
+				ManagementFactory.getRuntimeMXBean()
+					.getInputArguments()
+					.stream()
+					.filter((arg) -> arg.startsWith("-XX:+Use"))
+					.findFirst()
+					.orElse("default GC"));
+	}
+
+	private static void clear(MongoDatabase db) {
+		List<String> existing = db.listCollectionNames().into(new ArrayList<>());
+		for (String collection : List.of("media", "events", "cameras")) {
+			if (existing.contains(collection)) {
+				db.getCollection(collection).drop();
+			}
+		}
+	}
+
+	private TierResult tier(CatalogDataset dataset, Tier tier, MongoDatabase db, Platform platform, HttpClient http,
+			String token, Settings settings, boolean first, boolean external) throws Exception {
+		System.out.printf(Locale.ROOT, "catalog: seeding %,d media (target %,d)%n", dataset.mediaCount(),
+				tier.target());
+		long clearStart = System.nanoTime();
+		clear(db);
+		double clearSeconds = (System.nanoTime() - clearStart) / 1e9;
+		Seeding seeding = seed(dataset, db, tier.seedBudget().multipliedBy(2));
+		System.out.printf(Locale.ROOT, "catalog: seeded %,d media + %,d events in %.1f s (%.0f documents/s)%n",
+				seeding.summary().media(), seeding.summary().events(), seeding.seconds(), seeding.documentsPerSecond());
+		if (external) {
+			// Dropped collections lost their indexes: catalog-api creates them on start.
+			platform.service(Service.CATALOG).kill();
+			platform.service(Service.CATALOG).restart(Duration.ofMinutes(3));
+		}
+		CatalogDataset.Summary summary = seeding.summary();
+		Queries queries = new Queries(platform, token, summary);
+		if (first || external) {
+			warmUp(http, queries);
+		}
+		OpenLoopLoad load = new OpenLoopLoad(http, MAX_IN_FLIGHT, REQUEST_TIMEOUT);
+		RateSchedule schedule = new RateSchedule(RATE, settings.phase());
+		List<QueryResult> results = new ArrayList<>();
+		long catalogPid = platform.service(Service.CATALOG).pid();
+		for (Query query : Query.values()) {
+			IntFunction<HttpRequest.Builder> requests = queries.requests(query);
+			double alone = alone(http, requests);
+			OpenLoopLoad.Inspector inspector = (query == Query.NEWEST) ? queries::collectCursor : null;
+			double benchCpuBefore = processCpuSeconds();
+			PhaseResult result;
+			double catalogCpu;
+			try (ProcessSampler sampler = ProcessSampler.watch(catalogPid)) {
+				result = load.run(schedule, requests, inspector);
+				catalogCpu = sampler.cpuSeconds();
+			}
+			double benchCpu = processCpuSeconds() - benchCpuBefore;
+			double settle = quiesce(http, queries, settings.settleLimit());
+			System.out.printf(Locale.ROOT,
+					"catalog: %,d media, %-20s alone %s ms; loaded %6.1f req/s p50 %s p99 %s max %s ms, errors %d, "
+							+ "timeouts %d, dropped %d (settled in %.1f s)%n",
+					dataset.mediaCount(), query.label(), PhaseResult.cell(alone), result.achievedPerSecond(),
+					PhaseResult.cell(result.percentileMillis(50)), PhaseResult.cell(result.percentileMillis(99)),
+					PhaseResult.cell(result.maxMillis()), result.errors(), result.timeouts(), result.dropped(), settle);
+			results.add(new QueryResult(query, alone, result, catalogCpu / result.elapsedSeconds(),
+					benchCpu / result.elapsedSeconds(), settle));
+		}
+		return new TierResult(dataset.mediaCount(), tier.target(), summary, seeding, clearSeconds, results);
+	}
+
+	/**
+	 * Requests alone (nothing else in flight), bounded: what a query costs at this size
+	 * before any queueing.
+	 * @return milliseconds, NaN when it failed or took longer than the bound
+	 */
+	private static double alone(HttpClient http, IntFunction<HttpRequest.Builder> requests)
+			throws InterruptedException {
+		// Median of three, or the first alone when it already took seconds.
+		List<Double> samples = new ArrayList<>();
+		for (int i = 1; i <= 3; i++) {
+			long sent = System.nanoTime();
+			try {
+				HttpResponse<Void> response = http.send(requests.apply(i).timeout(ALONE_TIMEOUT).build(),
+						HttpResponse.BodyHandlers.discarding());
+				if (response.statusCode() != 200) {
+					return Double.NaN;
+				}
+			}
+			catch (IOException ex) {
+				return Double.NaN;
+			}
+			samples.add((System.nanoTime() - sent) / 1e6);
+			if (samples.getFirst() > 2_000) {
+				return samples.getFirst();
+			}
+		}
+		samples.sort(null);
+		return samples.get(1);
+	}
+
+	private static Seeding seed(CatalogDataset dataset, MongoDatabase db, Duration limit) throws BenchmarkFailure {
+		MongoCollection<Document> media = db.getCollection("media");
+		MongoCollection<Document> events = db.getCollection("events");
+		InsertManyOptions unordered = new InsertManyOptions().ordered(false);
+		long deadline = System.nanoTime() + limit.toNanos();
+		long start = System.nanoTime();
+		List<Document> mediaBatch = new ArrayList<>(BATCH);
+		List<Document> eventBatch = new ArrayList<>(BATCH);
+		long[] written = { 0 };
+		RuntimeException[] tooSlow = { null };
+		CatalogDataset.Summary summary;
+		try {
+			summary = dataset.generate(new CatalogDataset.Sink() {
+				@Override
+				public void media(Document document) {
+					mediaBatch.add(document);
+					if (mediaBatch.size() == BATCH) {
+						flush(media, mediaBatch);
+					}
+				}
+
+				@Override
+				public void event(Document document) {
+					eventBatch.add(document);
+					if (eventBatch.size() == BATCH) {
+						flush(events, eventBatch);
+					}
+				}
+
+				private void flush(MongoCollection<Document> collection, List<Document> batch) {
+					if (System.nanoTime() > deadline) {
+						tooSlow[0] = new IllegalStateException("deadline");
+						throw tooSlow[0];
+					}
+					collection.insertMany(batch, unordered);
+					written[0] += batch.size();
+					batch.clear();
+				}
+			});
+		}
+		catch (IllegalStateException ex) {
+			if (ex != tooSlow[0]) {
+				throw ex;
+			}
+			throw new SeedingTooSlow(String.format(Locale.ROOT,
+					"Seeding %,d media did not finish within %d s: %,d documents written (%.0f/s)",
+					dataset.mediaCount(), limit.toSeconds(), written[0],
+					written[0] / ((System.nanoTime() - start) / 1e9)));
+		}
+		if (!mediaBatch.isEmpty()) {
+			media.insertMany(mediaBatch, unordered);
+		}
+		if (!eventBatch.isEmpty()) {
+			events.insertMany(eventBatch, unordered);
+		}
+		db.getCollection("cameras").insertMany(dataset.cameraDocuments(summary), unordered);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		long mediaStored = media.countDocuments();
+		long eventsStored = events.countDocuments();
+		if (mediaStored != summary.media() || eventsStored != summary.events()) {
+			throw new BenchmarkFailure("Seeded " + summary.media() + " media and " + summary.events()
+					+ " events, but the database holds " + mediaStored + " and " + eventsStored);
+		}
+		return new Seeding(summary, seconds);
+	}
+
+	private static void warmUp(HttpClient http, Queries queries) throws IOException, InterruptedException {
+		// The first requests pay for class loading, JIT and the JWT key fetch; bounded.
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		for (int i = 0; i < 200 && System.nanoTime() < deadline; i++) {
+			Query query = (i % 2 == 0) ? Query.CAMERAS : Query.BY_ID;
+			HttpResponse<Void> response = http.send(queries.requests(query).apply(i).timeout(REQUEST_TIMEOUT).build(),
+					HttpResponse.BodyHandlers.discarding());
+			if (response.statusCode() != 200) {
+				throw new IOException("Warm-up " + query.label() + " answered " + response.statusCode());
+			}
+		}
+	}
+
+	/**
+	 * Waits (bounded) until the catalog answers a cheap query promptly again, so that
+	 * queries left running by one phase (the service finishes them after the client gave
+	 * up) do not weigh on the next.
+	 * @return seconds waited
+	 */
+	private static double quiesce(HttpClient http, Queries queries, Duration limit) throws InterruptedException {
+		long start = System.nanoTime();
+		long deadline = start + limit.toNanos();
+		int i = 0;
+		while (System.nanoTime() < deadline) {
+			long sent = System.nanoTime();
+			try {
+				HttpResponse<Void> response = http.send(
+						queries.requests(Query.CAMERAS).apply(i++).timeout(REQUEST_TIMEOUT).build(),
+						HttpResponse.BodyHandlers.discarding());
+				if (response.statusCode() == 200 && System.nanoTime() - sent < 200_000_000L) {
+					break;
+				}
+			}
+			catch (IOException ex) {
+				// Still busy; try again.
+			}
+			Thread.sleep(200);
+		}
+		return (System.nanoTime() - start) / 1e9;
+	}
+
+	private static double processCpuSeconds() {
+		java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+		if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+			return sun.getProcessCpuTime() / 1e9;
+		}
+		return Double.NaN;
+	}
+
+	private static String report(String backend, Settings settings, double calibration, List<TierResult> tiers) {
+		StringBuilder out = new StringBuilder();
+		out.append("catalog-api (`-Xmx512m`, rate limit off, retention off, hot-list cache on at its default 10 s, ")
+			.append("so `newest of a camera` is mostly answered from Redis) with identity-service tokens, on a ")
+			.append("catalog seeded straight into MongoDB in catalog-api's schema: 20 cameras (the busiest with 3× ")
+			.append("the media of the quietest), events of 1–5 media (3 on average) more than the 60 s stitching ")
+			.append("gap apart, capture times over 30 days, ~10 % videos, ~20 % of media with a person detection ")
+			.append("(confidences bimodal around 0.86 and 0.38). Backend: ")
+			.append(backend)
+			.append(".\n\n");
+		out.append(String.format(Locale.ROOT,
+				"*alone*: median of three requests with nothing else in flight (one when it takes over 2 s; bounded at %d s). Then each query is offered at "
+						+ "**%d req/s** for %d s, open loop (request *i* is due at *i*/%d s, latency counted from "
+						+ "then), at most %d in flight (a due request that finds the bound reached is not sent: "
+						+ "*dropped*), %d s timeout per request, loopback HTTP/1.1. Percentiles are over the 2xx "
+						+ "answers; *achieved* is 2xx answers per second of the phase (until the last answer). CPU "
+						+ "is cores busy during the phase: catalog-api, and the bench JVM (MongoDB wire server + "
+						+ "load generator). *settled*: seconds until catalog-api answered `/cameras` within 200 ms "
+						+ "again (bounded at %d s): queries whose client gave up still run to the end in the "
+						+ "service and the database, and a phase that did not settle weighs on the next.%n%n",
+				ALONE_TIMEOUT.toSeconds(), RATE, settings.phase().toSeconds(), RATE, MAX_IN_FLIGHT,
+				REQUEST_TIMEOUT.toSeconds(), settings.settleLimit().toSeconds()));
+		List<List<String>> seeding = new ArrayList<>();
+		for (TierResult tier : tiers) {
+			CatalogDataset.Summary s = tier.summary();
+			seeding.add(List.of(String.format(Locale.ROOT, "%,d", tier.target()),
+					String.format(Locale.ROOT, "%,d", tier.size()), String.format(Locale.ROOT, "%,d", s.events()),
+					String.format(Locale.ROOT, "%.1f %%", 100.0 * s.videos() / s.media()),
+					String.format(Locale.ROOT, "%.1f %% (%.1f %% ≥ 0.6)", 100.0 * s.withPerson() / s.media(),
+							100.0 * s.personAtLeast06() / s.media()),
+					String.format(Locale.ROOT, "%.1f s", tier.seeding().seconds()),
+					String.format(Locale.ROOT, "%,.0f", tier.seeding().documentsPerSecond()),
+					String.format(Locale.ROOT, "%,.0f", tier.seeding().mediaPerSecond())));
+		}
+		out.append(String.format(Locale.ROOT,
+				"Seeding: driver `insertMany`, unordered, batches of %d; media and events, then cameras; "
+						+ "collections dropped before each size. A calibration seeding of %,d media ran at %,.0f "
+						+ "media/s; each size is the target cut to what half the seeding rate measured just before "
+						+ "fits into the size's seeding budget (%s), rounded down to two digits; seeding is given up "
+						+ "after twice the budget.%n%n",
+				BATCH, CALIBRATION, calibration,
+				String.join(", ",
+						settings.tiers()
+							.stream()
+							.map((t) -> String.format(Locale.ROOT, "%,d: %d s", t.target(), t.seedBudget().toSeconds()))
+							.toList())));
+		out.append(BenchmarkReport.table(List.of("target media", "seeded media", "events", "videos", "with person",
+				"seeding took", "documents/s", "media/s"), seeding));
+		out.append('\n');
+		List<List<String>> rows = new ArrayList<>();
+		for (Query query : Query.values()) {
+			for (TierResult tier : tiers) {
+				QueryResult q = tier.queries().stream().filter((r) -> r.query() == query).findFirst().orElseThrow();
+				PhaseResult r = q.result();
+				rows.add(List.of(query.label(), "`" + query.example() + "`",
+						String.format(Locale.ROOT, "%,d", tier.size()), PhaseResult.cell(q.aloneMillis()),
+						String.format(Locale.ROOT, "%.1f", r.achievedPerSecond()),
+						PhaseResult.cell(r.percentileMillis(50)), PhaseResult.cell(r.percentileMillis(99)),
+						PhaseResult.cell(r.maxMillis()), Integer.toString(r.errors()), Integer.toString(r.timeouts()),
+						String.format(Locale.ROOT, "%,d", r.dropped()),
+						String.format(Locale.ROOT, "%.2f / %.2f", q.catalogCores(), q.benchCores()),
+						(q.settleSeconds() >= settings.settleLimit().toSeconds() - 0.5)
+								? String.format(Locale.ROOT, "no (%.0f s)", q.settleSeconds())
+								: String.format(Locale.ROOT, "%.1f s", q.settleSeconds())));
+			}
+		}
+		out.append(BenchmarkReport.table(List.of("query", "request", "media", "alone ms", "achieved req/s", "p50 ms",
+				"p99 ms", "max ms", "errors", "timeouts", "dropped", "CPU catalog / bench", "settled"), rows));
+		out.append('\n');
+		if (tiers.size() == 2) {
+			out.append(String.format(Locale.ROOT, "Growth of *alone* from %,d to %,d media (×%.0f data): ",
+					tiers.get(0).size(), tiers.get(1).size(), (double) tiers.get(1).size() / tiers.get(0).size()));
+			List<String> growth = new ArrayList<>();
+			for (Query query : Query.values()) {
+				double small = tiers.get(0).alone(query);
+				double large = tiers.get(1).alone(query);
+				growth.add(query.label() + " " + ((Double.isNaN(small) || Double.isNaN(large) || small <= 0) ? "–"
+						: String.format(Locale.ROOT, "×%.1f", large / small)));
+			}
+			out.append(String.join(", ", growth)).append(".\n\n");
+		}
+		out.append("Figures for real MongoDB (where the indexes of `CatalogIndexes` are used) need a `mongod` on ")
+			.append("loopback, e.g. `docker run -d -p 127.0.0.1:27017:27017 mongo:8.0.13` (the image of ")
+			.append("`docker-compose.yml`), then `VIGIL_BENCH_MONGO_URI=mongodb://127.0.0.1:27017 ./vigil bench full ")
+			.append("catalog`; a non-loopback URI is refused. The bench then uses and drops database `")
+			.append(EXTERNAL_DATABASE)
+			.append("` and restarts catalog-api after each seeding so that it creates its indexes.\n");
+		return out.toString();
+	}
+
+	/**
+	 * Seeding a size took longer than twice its budget.
+	 */
+	static final class SeedingTooSlow extends BenchmarkFailure {
+
+		SeedingTooSlow(String message) {
+			super(message);
+		}
+
+	}
+
+	/**
+	 * One catalog size to measure.
+	 *
+	 * @param target media wanted
+	 * @param seedBudget seeding time allowed; the size is cut to what the measured
+	 * seeding rate fits into it (seeding failing after twice as long)
+	 */
+	record Tier(int target, Duration seedBudget) {
+
+	}
+
+	/**
+	 * Sizes of a run.
+	 *
+	 * @param tiers catalog sizes
+	 * @param phase load phase per query
+	 * @param settleLimit bound of the wait for the catalog to settle after a phase
+	 */
+	record Settings(List<Tier> tiers, Duration phase, Duration settleLimit) {
+
+		static final Settings QUICK = new Settings(
+				List.of(new Tier(10_000, Duration.ofSeconds(6)), new Tier(100_000, Duration.ofSeconds(12))),
+				Duration.ofSeconds(2), Duration.ofSeconds(5));
+
+		static final Settings FULL = new Settings(
+				List.of(new Tier(100_000, Duration.ofSeconds(40)), new Tier(1_000_000, Duration.ofSeconds(150))),
+				Duration.ofSeconds(8), Duration.ofSeconds(12));
+
+	}
+
+	/**
+	 * The queries measured, in order.
+	 */
+	enum Query {
+
+		CAMERAS("cameras", "/api/v1/cameras"),
+
+		NEWEST("newest of a camera", "/api/v1/media?camera=X&limit=50"),
+
+		NEXT_PAGE("next page (cursor)", "/api/v1/media?camera=X&limit=50&cursor=C"),
+
+		TIME_RANGE("6 h of a camera", "/api/v1/media?camera=X&from=F&to=T&limit=50"),
+
+		PEOPLE("people", "/api/v1/media?label=person&minConfidence=0.6&limit=50"),
+
+		EVENTS("events of a camera", "/api/v1/events?camera=X&limit=50"),
+
+		BY_ID("one media by id", "/api/v1/media/{id}");
+
+		private final String label;
+
+		private final String example;
+
+		Query(String label, String example) {
+			this.label = label;
+			this.example = example;
+		}
+
+		String label() {
+			return this.label;
+		}
+
+		String example() {
+			return this.example;
+		}
+
+	}
+
+	/**
+	 * The requests of each query, rotating over cameras, windows and ids.
+	 */
+	private static final class Queries {
+
+		private final Platform platform;
+
+		private final String token;
+
+		private final CatalogDataset.Summary summary;
+
+		private final Map<String, String> cursors = new ConcurrentHashMap<>();
+
+		Queries(Platform platform, String token, CatalogDataset.Summary summary) {
+			this.platform = platform;
+			this.token = token;
+			this.summary = summary;
+		}
+
+		IntFunction<HttpRequest.Builder> requests(Query query) {
+			// The next page rotates over the cameras that have one (a camera with at most
+			// 50 media has none); without any cursor it fails with 400 and counts as
+			// errors.
+			List<CatalogDataset.CameraSummary> cameras = (query != Query.NEXT_PAGE || this.cursors.isEmpty())
+					? this.summary.cameras()
+					: this.summary.cameras()
+						.stream()
+						.filter((camera) -> this.cursors.containsKey(camera.id()))
+						.toList();
+			return (i) -> {
+				CatalogDataset.CameraSummary camera = cameras.get(i % cameras.size());
+				String path = switch (query) {
+					case CAMERAS -> "/api/v1/cameras";
+					case NEWEST -> "/api/v1/media?camera=" + camera.id() + "&limit=50";
+					case NEXT_PAGE -> "/api/v1/media?camera=" + camera.id() + "&limit=50&cursor=" + cursor(camera.id());
+					case TIME_RANGE -> timeRange(camera, i);
+					case PEOPLE -> "/api/v1/media?label=person&minConfidence=0.6&limit=50";
+					case EVENTS -> "/api/v1/events?camera=" + camera.id() + "&limit=50";
+					case BY_ID -> "/api/v1/media/" + this.summary.sampleIds().get(i % this.summary.sampleIds().size());
+				};
+				return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + this.token);
+			};
+		}
+
+		private URI uri(String path) {
+			return this.platform.service(Service.CATALOG).uri(path);
+		}
+
+		private String cursor(String camera) {
+			return this.cursors.getOrDefault(camera, "none");
+		}
+
+		private static String timeRange(CatalogDataset.CameraSummary camera, int i) {
+			long hours = Math.max(1, Duration.between(camera.firstTaken(), camera.lastTaken()).toHours() - 6);
+			// A spread of windows: i × a prime step, modulo the camera's history.
+			Instant from = camera.firstTaken().plus(Duration.ofHours((i * 7919L) % hours));
+			Instant to = from.plus(Duration.ofHours(6));
+			return "/api/v1/media?camera=" + camera.id() + "&from=" + encode(from) + "&to=" + encode(to) + "&limit=50";
+		}
+
+		private static String encode(Instant instant) {
+			return URLEncoder.encode(instant.toString(), StandardCharsets.UTF_8);
+		}
+
+		void collectCursor(int index, String body) {
+			String camera = this.summary.cameras().get(index % this.summary.cameras().size()).id();
+			if (!this.cursors.containsKey(camera)) {
+				var next = Platform.json(body).get("nextCursor");
+				if (next != null && next.isString()) {
+					this.cursors.putIfAbsent(camera, next.asString());
+				}
+			}
+		}
+
+	}
+
+	/**
+	 * A seeding run.
+	 *
+	 * @param summary what was seeded
+	 * @param seconds how long it took
+	 */
+	record Seeding(CatalogDataset.Summary summary, double seconds) {
+
+		double mediaPerSecond() {
+			return this.summary.media() / this.seconds;
+		}
+
+		double documentsPerSecond() {
+			return (this.summary.media() + this.summary.events() + this.summary.cameras().size()) / this.seconds;
+		}
+
+	}
+
+	/**
+	 * One query at one size.
+	 *
+	 * @param query which
+	 * @param result measurements
+	 * @param catalogCores catalog-api CPU seconds per second
+	 * @param benchCores bench JVM CPU seconds per second
+	 * @param aloneMillis one request with nothing else in flight
+	 * @param settleSeconds until the catalog answered promptly again after the phase
+	 */
+	record QueryResult(Query query, double aloneMillis, PhaseResult result, double catalogCores, double benchCores,
+			double settleSeconds) {
+
+	}
+
+	/**
+	 * One catalog size.
+	 *
+	 * @param size media
+	 * @param target the size asked for
+	 * @param summary the seeded catalog
+	 * @param seeding how seeding went
+	 * @param clearSeconds deleting the previous size's documents
+	 * @param queries per query
+	 */
+	record TierResult(int size, int target, CatalogDataset.Summary summary, Seeding seeding, double clearSeconds,
+			List<QueryResult> queries) {
+
+		double alone(Query query) {
+			return this.queries.stream()
+				.filter((r) -> r.query() == query)
+				.findFirst()
+				.map(QueryResult::aloneMillis)
+				.orElse(Double.NaN);
+		}
+
+	}
+
+}
