@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +22,16 @@ import java.util.concurrent.TimeUnit;
  * killed hard ({@code kill -9}) and restarted the way a real node dies.
  */
 public final class ServiceProcess implements AutoCloseable {
+
+	/**
+	 * Services of this JVM: killed when it exits, also on Ctrl-C, so none is orphaned.
+	 */
+	private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "vigil-service-processes"));
+	}
 
 	private final String name;
 
@@ -151,6 +163,8 @@ public final class ServiceProcess implements AutoCloseable {
 		this.process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
 			.start();
+		LIVE.add(this.process);
+		this.process.onExit().thenAccept(LIVE::remove);
 	}
 
 	/**

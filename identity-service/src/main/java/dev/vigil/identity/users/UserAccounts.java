@@ -76,19 +76,11 @@ public class UserAccounts {
 		if (!name.matches("[a-z0-9][a-z0-9._@-]{0,63}")) {
 			throw new IllegalArgumentException("username must be 1-64 characters: letters, digits, . _ @ -");
 		}
-		if (roles.isEmpty() || !Scopes.ROLES.containsAll(roles)) {
-			throw new IllegalArgumentException("roles must be a non-empty subset of " + Scopes.ROLES);
-		}
+		requireValidRoles(roles);
 		if (rawPassword.length() < MIN_PASSWORD_LENGTH) {
 			throw new IllegalArgumentException("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
 		}
-		if (cameras != null) {
-			for (String camera : cameras) {
-				if (!camera.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-					throw new IllegalArgumentException("camera ids are 1 to 64 letters, digits, '.', '_' or '-'");
-				}
-			}
-		}
+		requireValidCameras(cameras);
 		UserAccount account = new UserAccount(name, this.passwordEncoder.encode(rawPassword), Set.copyOf(roles),
 				(cameras != null) ? List.copyOf(cameras) : null, mustChangePassword, true, this.clock.instant(), null);
 		try {
@@ -99,6 +91,42 @@ public class UserAccounts {
 		}
 		this.audit.record(AuditLog.Type.USER_CREATED, createdBy, null, null, "user " + name + " roles " + roles);
 		return account;
+	}
+
+	/**
+	 * Changes what a user may do: roles and camera scope (tokens already issued keep
+	 * theirs until they expire).
+	 * @return the updated user, or empty when there is none of that name
+	 * @throws IllegalArgumentException on an invalid role or camera id
+	 */
+	Optional<UserAccount> update(String username, Set<String> roles, @Nullable List<String> cameras, String actor) {
+		requireValidRoles(roles);
+		requireValidCameras(cameras);
+		return find(username).map((account) -> {
+			UserAccount updated = new UserAccount(account.username(), account.passwordHash(), Set.copyOf(roles),
+					(cameras != null) ? List.copyOf(cameras) : null, account.mustChangePassword(), account.enabled(),
+					account.createdAt(), account.passwordChangedAt());
+			this.mongo.save(updated);
+			this.audit.record(AuditLog.Type.USER_UPDATED, actor, null, null, "user " + account.username() + " roles "
+					+ roles + " cameras " + ((cameras != null) ? cameras : "all"));
+			return updated;
+		});
+	}
+
+	private static void requireValidRoles(Set<String> roles) {
+		if (roles.isEmpty() || !Scopes.ROLES.containsAll(roles)) {
+			throw new IllegalArgumentException("roles must be a non-empty subset of " + Scopes.ROLES);
+		}
+	}
+
+	private static void requireValidCameras(@Nullable List<String> cameras) {
+		if (cameras != null) {
+			for (String camera : cameras) {
+				if (!camera.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+					throw new IllegalArgumentException("camera ids are 1 to 64 letters, digits, '.', '_' or '-'");
+				}
+			}
+		}
 	}
 
 	/**

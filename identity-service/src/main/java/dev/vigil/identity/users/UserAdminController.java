@@ -12,12 +12,14 @@ import jakarta.validation.constraints.NotEmpty;
 import org.jspecify.annotations.Nullable;
 
 import dev.vigil.identity.NotFoundException;
+import dev.vigil.identity.Scopes;
 import dev.vigil.identity.SecretFiles;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Admin API for people: create (without a password one is generated, returned once, and
- * must be changed at first sign-in), list, delete. Needs the {@code admin} scope.
+ * must be changed at first sign-in), list, change roles and camera scope, delete. Needs
+ * the {@code admin} scope.
  */
 @RestController
 @RequestMapping("/admin/v1/users")
@@ -63,6 +66,17 @@ class UserAdminController {
 		return UserView.of(this.accounts.find(username).orElseThrow(() -> new NotFoundException("user")));
 	}
 
+	@PatchMapping("/{username}")
+	UserView update(@PathVariable String username, @Valid @RequestBody UpdateUser request, Authentication caller) {
+		if (UserAccounts.normalize(username).equals(UserAccounts.normalize(caller.getName()))
+				&& !request.roles().contains(Scopes.ROLE_ADMIN)) {
+			// Nobody locks themselves out of administration by accident.
+			throw new IllegalArgumentException("administrators cannot remove their own admin role");
+		}
+		return UserView.of(this.accounts.update(username, request.roles(), request.cameras(), caller.getName())
+			.orElseThrow(() -> new NotFoundException("user")));
+	}
+
 	@DeleteMapping("/{username}")
 	ResponseEntity<Void> delete(@PathVariable String username, Authentication caller) {
 		if (UserAccounts.normalize(username).equals(UserAccounts.normalize(caller.getName()))) {
@@ -72,6 +86,9 @@ class UserAdminController {
 			throw new NotFoundException("user");
 		}
 		return ResponseEntity.noContent().build();
+	}
+
+	record UpdateUser(@NotEmpty Set<String> roles, @Nullable List<String> cameras) {
 	}
 
 	record CreateUser(@NotBlank String username, @Nullable String password, @NotEmpty Set<String> roles,

@@ -71,4 +71,54 @@ class UserAdminIT extends IdentityIntegrationTest {
 		}
 	}
 
+	@Test
+	void anAdminChangesRolesAndCamerasAndNewTokensCarryThem() {
+		String admin = adminToken();
+		String name = user("promoted", Set.of(Scopes.ROLE_VIEWER), List.of("porch"));
+		try (Browser http = new Browser(BASE); Browser browser = new Browser(BASE)) {
+			HttpResponse<String> updated = http.bearer("PATCH", "/admin/v1/users/" + name, admin,
+					"{\"roles\":[\"viewer\",\"admin\"],\"cameras\":[\"driveway\",\"garden\"]}");
+			assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+			assertThat(Browser.json(updated).get("roles").valueStream().map(JsonNode::asString))
+				.containsExactlyInAnyOrder("viewer", "admin");
+
+			JsonNode claims = Browser
+				.claims(uiTokens(browser, name, "openid media:read admin").get("access_token").asString());
+			assertThat(claims.get("cameras").valueStream().map(JsonNode::asString))
+				.containsExactlyInAnyOrder("driveway", "garden");
+			assertThat(claims.get("scope").toString()).contains("admin");
+
+			// Dropping the camera list gives every camera back.
+			assertThat(http.bearer("PATCH", "/admin/v1/users/" + name, admin, "{\"roles\":[\"viewer\"]}").statusCode())
+				.isEqualTo(200);
+			assertThat(
+					Browser.json(http.bearer("GET", "/admin/v1/users/" + name, admin, null)).path("cameras").isNull())
+				.isTrue();
+		}
+	}
+
+	@Test
+	void refusesBadUpdatesSelfDemotionAndViewers() {
+		String admin = adminToken();
+		String name = user("unchanged", Set.of(Scopes.ROLE_VIEWER), null);
+		String viewer = user("meddler", Set.of(Scopes.ROLE_VIEWER), null);
+		try (Browser http = new Browser(BASE); Browser browser = new Browser(BASE)) {
+			for (String body : List.of("{\"roles\":[]}", "{\"roles\":[\"root\"]}",
+					"{\"roles\":[\"viewer\"],\"cameras\":[\"../x\"]}")) {
+				HttpResponse<String> response = http.bearer("PATCH", "/admin/v1/users/" + name, admin, body);
+				assertThat(response.statusCode()).as(body + " -> " + response.body()).isEqualTo(400);
+			}
+			assertThat(
+					http.bearer("PATCH", "/admin/v1/users/nobody-here", admin, "{\"roles\":[\"viewer\"]}").statusCode())
+				.isEqualTo(404);
+			String self = Browser.claims(admin).get("sub").asString();
+			assertThat(http.bearer("PATCH", "/admin/v1/users/" + self, admin, "{\"roles\":[\"viewer\"]}").statusCode())
+				.as("an admin removing their own admin role")
+				.isEqualTo(400);
+			String viewerToken = uiTokens(browser, viewer, "openid media:read").get("access_token").asString();
+			assertThat(http.bearer("PATCH", "/admin/v1/users/" + name, viewerToken, "{\"roles\":[\"admin\"]}")
+				.statusCode()).isEqualTo(403);
+		}
+	}
+
 }
