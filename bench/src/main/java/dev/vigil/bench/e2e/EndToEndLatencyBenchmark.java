@@ -190,7 +190,9 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 						+ "its default detector (OpenCV HOG). Each time is measured from the moment the camera got its "
 						+ "`226`: the `MediaUploaded` record's timestamp on `media.uploaded`, and the first poll of "
 						+ "`GET /api/v1/media?camera=…` (newest first, every %d ms per camera with files outstanding) "
-						+ "that lists the item, and that shows it processed (status OK, thumbnail). %d files in all.%n%n",
+						+ "that lists the item, and that shows it processed (status OK, thumbnail). The edge "
+						+ "publishes as soon as the file is spooled, so a record is often stamped before the camera "
+						+ "has read its `226`: such times count as 0. %d files in all.%n%n",
 				size.cameras(), size.stepLength().toSeconds(), rates(size.rates()), cores,
 				CatalogWatcher.PERIOD.toMillis(), files.size()));
 		body.append("### Rate steps\n\n");
