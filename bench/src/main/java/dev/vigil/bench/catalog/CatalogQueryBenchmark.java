@@ -31,6 +31,7 @@ import dev.vigil.bench.platform.Platform;
 import dev.vigil.bench.platform.Platform.Service;
 import dev.vigil.bench.platform.ProcessSampler;
 import dev.vigil.bench.report.BenchmarkReport;
+import dev.vigil.bench.report.Machine;
 import dev.vigil.bench.run.BenchRun;
 import dev.vigil.bench.run.Benchmark;
 import dev.vigil.bench.run.BenchmarkFailure;
@@ -97,7 +98,7 @@ public final class CatalogQueryBenchmark implements Benchmark {
 		List<TierResult> tiers = new ArrayList<>();
 		double calibration;
 		String notReached = null;
-		String loadBefore = loadAverage();
+		String loadBefore = Machine.loadAverage();
 		// Without a real mongod: a MongoDB wire server of the catalog's own in this JVM,
 		// the
 		// memory backend without an oplog (the catalog uses no change streams): about ten
@@ -174,7 +175,7 @@ public final class CatalogQueryBenchmark implements Benchmark {
 						+ "used**, every query except by `_id` scans the collection, and it runs one operation at a time "
 						+ "per collection (`handleQuery` is `synchronized`), so a query's *alone* time caps that "
 						+ "collection's throughput at about 1/*alone* however many cores there are";
-		String load = "Load average (1 min) of the machine: " + loadBefore + " at the start, " + loadAverage()
+		String load = "Load average (1 min) of the machine: " + loadBefore + " at the start, " + Machine.loadAverage()
 				+ " at the end (other work shares the cores; figures move with it).";
 		String missing = (notReached != null) ? "**Not measured:** " + notReached
 				+ ". The next size did not fit the run's time (or, in memory, the heap).\n\n" : "";
@@ -216,15 +217,6 @@ public final class CatalogQueryBenchmark implements Benchmark {
 			unit *= 10;
 		}
 		return (int) (value / unit * unit);
-	}
-
-	private static String loadAverage() {
-		try {
-			return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
-		}
-		catch (IOException | RuntimeException ex) {
-			return "unknown";
-		}
 	}
 
 	private static String jvm() {

@@ -10,13 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToLongFunction;
-import java.util.stream.IntStream;
 
 import dev.vigil.bench.platform.Platform;
 import dev.vigil.bench.platform.Platform.Service;
 import dev.vigil.bench.platform.ProcessSampler;
 import dev.vigil.bench.plot.LinePlot;
 import dev.vigil.bench.report.BenchmarkReport;
+import dev.vigil.bench.report.Machine;
 import dev.vigil.bench.run.BenchRun;
 import dev.vigil.bench.run.Benchmark;
 import dev.vigil.bench.run.BenchmarkFailure;
@@ -56,13 +56,9 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 	public void run(BenchRun run) throws Exception {
 		Size size = run.quick() ? new Size(4, List.of(1.0, 2.0, 4.0), Duration.ofSeconds(12), Duration.ofMinutes(5))
 				: new Size(10, List.of(1.0, 2.0, 5.0, 10.0, 20.0), Duration.ofSeconds(30), Duration.ofMinutes(10));
-		String loadAtStart = loadAverage();
+		String loadAtStart = Machine.loadAverage();
 		int cores = Runtime.getRuntime().availableProcessors();
-		List<Camera> cameras = IntStream.range(0, size.cameras())
-			.mapToObj((i) -> new Camera(String.format(Locale.ROOT, "e2e-cam-%02d", i),
-					String.format(Locale.ROOT, "e2e-cam-%02d", i), "e2e-password-" + i,
-					String.format(Locale.ROOT, "00626E5A3C%02X", i)))
-			.toList();
+		List<Camera> cameras = Camera.numbered("e2e-cam", size.cameras(), "00626E5A3C");
 		CameraSimulator simulator = new CameraSimulator(run.mediaPool());
 		ConcurrentMap<String, FileTimeline> timelines = new ConcurrentHashMap<>();
 		List<RateStep> steps = new ArrayList<>();
@@ -107,7 +103,8 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 					timelines.values()));
 		}
 		List<FileTimeline> files = timelines.values().stream().filter(FileTimeline::uploaded).toList();
-		report(run, size, cores, measured, files, usage, watchRequests, watchErrors, loadAtStart, loadAverage());
+		report(run, size, cores, measured, files, usage, watchRequests, watchErrors, loadAtStart,
+				Machine.loadAverage());
 		check(measured, files, unreadableEvents);
 	}
 
@@ -319,19 +316,6 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 	private static List<String> usageRow(String service, double cpu, long rssKb, double perFile) {
 		return List.of(service, fmt(cpu), String.format(Locale.ROOT, "%.3f", cpu * perFile),
 				String.format(Locale.ROOT, "%.0f MB", rssKb / 1024.0));
-	}
-
-	/**
-	 * The 1-minute load average, to tell a busy machine from a slow pipeline.
-	 * @return e.g. {@code 1.52}, or {@code unknown}
-	 */
-	static String loadAverage() {
-		try {
-			return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
-		}
-		catch (java.io.IOException ex) {
-			return "unknown";
-		}
 	}
 
 	private static String rates(List<Double> rates) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import dev.vigil.bench.baseline.PhysicalReference;
@@ -20,6 +19,7 @@ import dev.vigil.bench.platform.Platform;
 import dev.vigil.bench.platform.Platform.Service;
 import dev.vigil.bench.plot.LinePlot;
 import dev.vigil.bench.report.BenchmarkReport;
+import dev.vigil.bench.report.Machine;
 import dev.vigil.bench.run.BenchRun;
 import dev.vigil.bench.run.Benchmark;
 import dev.vigil.bench.run.BenchmarkFailure;
@@ -59,11 +59,7 @@ public final class IngestThroughputBenchmark implements Benchmark {
 	public void run(BenchRun run) throws Exception {
 		Size size = run.quick() ? new Size(10, 10, 0.05, List.of(1, 5, 10), 64, 256, Duration.ofMinutes(2))
 				: new Size(50, 30, 0.1, List.of(1, 10, 25, 50), 512, 2048, Duration.ofMinutes(3));
-		List<Camera> cameras = IntStream.range(0, size.cameras())
-			.mapToObj((i) -> new Camera(String.format(Locale.ROOT, "ingest-cam-%02d", i),
-					String.format(Locale.ROOT, "ingest-cam-%02d", i), "ingest-password-" + i,
-					String.format(Locale.ROOT, "00626E5A4D%02X", i)))
-			.toList();
+		List<Camera> cameras = Camera.numbered("ingest-cam", size.cameras(), "00626E5A4D");
 		CameraSimulator simulator = new CameraSimulator(run.mediaPool());
 		Burster burster = new Burster(simulator, size);
 		List<Measured> main = new ArrayList<>();
@@ -72,7 +68,7 @@ public final class IngestThroughputBenchmark implements Benchmark {
 		double diskMBps;
 		double loopbackMBps;
 		long started = System.nanoTime();
-		String loadAtStart = loadAverage();
+		String loadAtStart = Machine.loadAverage();
 		try (PrivateInfrastructure infrastructure = PrivateInfrastructure.start(run.work().resolve("infrastructure"))) {
 			System.out.printf(Locale.ROOT, "ingest: devstack up after %d s; physical reference%n", elapsed(started));
 			sync();
@@ -136,7 +132,7 @@ public final class IngestThroughputBenchmark implements Benchmark {
 			}
 		}
 		report(run, size, main, vsftpdSweep, publishSweep, diskMBps, loopbackMBps, elapsed(started),
-				"load average (1 min) " + loadAtStart + " at the start, " + loadAverage() + " at the end");
+				"load average (1 min) " + loadAtStart + " at the start, " + Machine.loadAverage() + " at the end");
 	}
 
 	private static Platform edge(Infrastructure infrastructure, Path work, List<Camera> cameras, boolean publish)
@@ -318,15 +314,6 @@ public final class IngestThroughputBenchmark implements Benchmark {
 		if (!sync.waitFor(120, TimeUnit.SECONDS)) {
 			sync.destroyForcibly();
 			throw new IOException("sync did not finish within 2 minutes");
-		}
-	}
-
-	private static String loadAverage() {
-		try {
-			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-		}
-		catch (IOException ex) {
-			return "unknown";
 		}
 	}
 

@@ -37,6 +37,20 @@ public final class Machine {
 				System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.version"));
 	}
 
+	/**
+	 * The machine's one-minute load average, which benchmark figures on a shared machine
+	 * depend on.
+	 * @return e.g. {@code 1.52}, or {@code unknown}
+	 */
+	public static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (IOException | RuntimeException ex) {
+			return "unknown";
+		}
+	}
+
 	private static String firstValue(Path file, String key) {
 		try {
 			for (String line : Files.readAllLines(file)) {

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -230,6 +231,25 @@ public final class CameraSimulator {
 	 * @param device device id used in paths and legacy file names (e.g. a MAC address)
 	 */
 	public record Camera(String id, String user, String password, String device) {
+
+		/**
+		 * Cameras {@code <prefix>-00}, {@code <prefix>-01}, ... with their id as FTP
+		 * user.
+		 * @param prefix id prefix, e.g. {@code e2e-cam}
+		 * @param count how many
+		 * @param devicePrefix the start of the 12-hex-digit device ids (MAC-like), 10
+		 * digits
+		 * @return the cameras
+		 */
+		public static List<Camera> numbered(String prefix, int count, String devicePrefix) {
+			List<Camera> cameras = new ArrayList<>(count);
+			for (int i = 0; i < count; i++) {
+				String id = String.format(Locale.ROOT, "%s-%02d", prefix, i);
+				cameras.add(new Camera(id, id, prefix + "-password-" + i,
+						String.format(Locale.ROOT, "%s%02X", devicePrefix, i)));
+			}
+			return List.copyOf(cameras);
+		}
 
 	}
 
