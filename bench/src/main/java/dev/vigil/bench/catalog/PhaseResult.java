@@ -3,6 +3,8 @@ package dev.vigil.bench.catalog;
 import java.util.Arrays;
 import java.util.Locale;
 
+import dev.vigil.bench.report.Percentiles;
+
 /**
  * What one load phase measured. Latency is counted from the moment a request was due (not
  * from when it was sent), over the successful (2xx) responses.
@@ -52,9 +54,7 @@ public record PhaseResult(int offered, int ok, int errors, int timeouts, int dro
 		if (this.okLatenciesNanos.length == 0) {
 			return Double.NaN;
 		}
-		int rank = (int) Math.ceil(percent / 100.0 * this.okLatenciesNanos.length);
-		rank = Math.max(1, Math.min(this.okLatenciesNanos.length, rank));
-		return this.okLatenciesNanos[rank - 1] / 1e6;
+		return Percentiles.nearestRank(this.okLatenciesNanos, percent) / 1e6;
 	}
 
 	public double maxMillis() {

@@ -17,6 +17,7 @@ import dev.vigil.bench.platform.ProcessSampler;
 import dev.vigil.bench.plot.LinePlot;
 import dev.vigil.bench.report.BenchmarkReport;
 import dev.vigil.bench.report.Machine;
+import dev.vigil.bench.report.Percentiles;
 import dev.vigil.bench.run.BenchRun;
 import dev.vigil.bench.run.Benchmark;
 import dev.vigil.bench.run.BenchmarkFailure;

@@ -3,6 +3,8 @@ package dev.vigil.bench.sim;
 import java.time.Duration;
 import java.util.List;
 
+import dev.vigil.bench.report.Percentiles;
+
 /**
  * What a simulation did, from the cameras' point of view.
  *
@@ -45,8 +47,7 @@ public record SimulationResult(List<CameraSimulator.Upload> uploads, Duration el
 		if (sorted.length == 0) {
 			return Duration.ZERO;
 		}
-		int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
-		return Duration.ofNanos(sorted[Math.clamp(rank - 1, 0, sorted.length - 1)]);
+		return Duration.ofNanos(Percentiles.nearestRank(sorted, percentile));
 	}
 
 	private double seconds() {

@@ -1,4 +1,4 @@
-package dev.vigil.bench.e2e;
+package dev.vigil.bench.report;
 
 import java.util.ArrayList;
 import java.util.List;

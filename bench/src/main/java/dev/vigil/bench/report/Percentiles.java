@@ -1,4 +1,4 @@
-package dev.vigil.bench.e2e;
+package dev.vigil.bench.report;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,8 +49,19 @@ public final class Percentiles {
 		if (this.sorted.length == 0) {
 			throw new IllegalStateException("No values");
 		}
-		int rank = (int) Math.ceil(percentile / 100.0 * this.sorted.length);
-		return this.sorted[Math.clamp(rank - 1, 0, this.sorted.length - 1)];
+		return nearestRank(this.sorted, percentile);
+	}
+
+	/**
+	 * The nearest-rank percentile of values sorted ascending, the one definition every
+	 * benchmark reports.
+	 * @param sorted at least one value, ascending
+	 * @param percentile 0 to 100
+	 * @return the value
+	 */
+	public static long nearestRank(long[] sorted, double percentile) {
+		int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
+		return sorted[Math.clamp(rank - 1, 0, sorted.length - 1)];
 	}
 
 	public long max() {
@@ -98,7 +109,7 @@ public final class Percentiles {
 	 * @param millis the duration
 	 * @return e.g. {@code 0.042 s} or {@code 12.3 s}
 	 */
-	static String seconds(long millis) {
+	public static String seconds(long millis) {
 		if (Math.abs(millis) < 10_000) {
 			return String.format(Locale.ROOT, "%.3f s", millis / 1000.0);
 		}
