@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.vigil.bench.platform.ProcessSampler;
+
 /**
  * CPU time and resident memory of a process and all its descendants, sampled from
  * {@code /proc}: vsftpd serves each session from forked processes, so its root process
@@ -60,7 +62,7 @@ final class ProcessTreeSampler implements AutoCloseable {
 	static long treeRssKb(long pid) {
 		long total = 0;
 		for (long member : tree(pid, snapshot())) {
-			total += rssKb(member);
+			total += ProcessSampler.rssKb(member);
 		}
 		return total;
 	}
@@ -161,20 +163,6 @@ final class ProcessTreeSampler implements AutoCloseable {
 			// No /proc: nothing to sample.
 		}
 		return stats;
-	}
-
-	private static long rssKb(long pid) {
-		try {
-			for (String line : Files.readAllLines(PROC.resolve(Long.toString(pid)).resolve("status"))) {
-				if (line.startsWith("VmRSS:")) {
-					return Long.parseLong(line.replaceAll("[^0-9]", ""));
-				}
-			}
-		}
-		catch (IOException | NumberFormatException gone) {
-			// Counted as nothing.
-		}
-		return 0;
 	}
 
 	/**
