@@ -30,14 +30,50 @@ signing_key() { # file: RSA 3072 private key, PKCS#8 PEM, for identity-service's
 	(umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out "$1" 2>/dev/null)
 }
 
+# The address cameras and browsers use to reach this host. Order: VIGIL_ADDRESS, the source
+# address of the default route, a prompt on a terminal; otherwise refuse (a copied example
+# address would make the UI miss the issuer and passive FTP announce a wrong host).
+host_address() {
+	local address="${VIGIL_ADDRESS:-}"
+	if [ -z "$address" ] && command -v ip >/dev/null; then
+		address="$(ip -4 route get 192.0.2.1 2>/dev/null | sed -n 's/.* src \([0-9.]*\).*/\1/p' | head -n1)"
+		[ -n "$address" ] && echo "gen-secrets: detected this host's address $address (override with VIGIL_ADDRESS=...)" >&2
+	fi
+	if [ -z "$address" ] && [ -t 0 ]; then
+		read -r -p "Address cameras and browsers use to reach this host: " address
+	fi
+	case "$address" in
+	'' | 127.* | localhost | 0.0.0.0)
+		echo "gen-secrets: no usable address for this host${address:+ ($address is loopback)}; run again with VIGIL_ADDRESS=<LAN address or name>" >&2
+		exit 1
+		;;
+	esac
+	printf '%s\n' "$address"
+}
+
 compose() {
 	local env="$ROOT/.env"
 	refuse_existing "$env"
+	local address public_url cookie_secure
+	address="$(host_address)"
+	public_url="${VIGIL_PUBLIC_URL:-http://$address:8080}"
+	case "$public_url" in
+	https://*) cookie_secure=true ;;
+	http://*) cookie_secure=false ;;
+	*)
+		echo "gen-secrets: VIGIL_PUBLIC_URL must start with http:// or https://" >&2
+		exit 1
+		;;
+	esac
 	local mongo_password redis_password
 	mongo_password="$(random_secret 32)"
 	redis_password="$(random_secret 32)"
 	umask 077
 	sed -e "s|^VIGIL_VERSION=.*|VIGIL_VERSION=$VERSION|" \
+		-e "s|^VIGIL_PUBLIC_URL=.*|VIGIL_PUBLIC_URL=$public_url|" \
+		-e "s|^VIGIL_COOKIE_SECURE=.*|VIGIL_COOKIE_SECURE=$cookie_secure|" \
+		-e "s|^VIGIL_S3_PUBLIC_ENDPOINT=.*|VIGIL_S3_PUBLIC_ENDPOINT=http://$address:9000|" \
+		-e "s|^VIGIL_FTP_EXTERNAL_ADDRESS=.*|VIGIL_FTP_EXTERNAL_ADDRESS=$address|" \
 		-e "s|^MONGO_ROOT_PASSWORD=.*|MONGO_ROOT_PASSWORD=$mongo_password|" \
 		-e "s|^REDIS_PASSWORD=.*|REDIS_PASSWORD=$redis_password|" \
 		-e "s|^VIGIL_S3_ACCESS_KEY=.*|VIGIL_S3_ACCESS_KEY=vigil$(random_secret 15)|" \
@@ -46,7 +82,7 @@ compose() {
 		-e "s|^VIGIL_INGEST_ADMIN_TOKEN=.*|VIGIL_INGEST_ADMIN_TOKEN=$(random_secret 40)|" \
 		"$ROOT/.env.example" >"$env"
 	chmod 600 "$env"
-	echo "Wrote $env. Set VIGIL_PUBLIC_URL, VIGIL_S3_PUBLIC_ENDPOINT and VIGIL_FTP_EXTERNAL_ADDRESS in .env, then: docker compose up -d"
+	echo "Wrote $env for $public_url (cameras: $address). Check the addresses in it, then: docker compose up -d"
 }
 
 edge() {

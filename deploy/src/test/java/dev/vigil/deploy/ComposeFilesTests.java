@@ -67,10 +67,38 @@ class ComposeFilesTests {
 	void publishesFtpControlAndPassiveRangeWithConfigurableExternalAddress() {
 		Map<String, Object> ingest = service("docker-compose.yml", "ingest-service");
 		assertThat((List<?>) ingest.get("ports")).map(String::valueOf)
-			.contains("${VIGIL_FTP_PORT:-2121}:2121", "30000-30049:30000-30049");
-		assertThat(ComposePolicy.environment(ingest)).containsEntry("VIGIL_INGEST_FTP_PASSIVE_PORTS", "30000-30049")
+			.contains("${VIGIL_FTP_PORT:-2121}:2121", "30000-30063:30000-30063");
+		assertThat(ComposePolicy.environment(ingest)).containsEntry("VIGIL_INGEST_FTP_PASSIVE_PORTS", "30000-30063")
 			.hasEntrySatisfying("VIGIL_INGEST_FTP_PASSIVE_EXTERNAL_ADDRESS",
 					(value) -> assertThat(value).startsWith("${VIGIL_FTP_EXTERNAL_ADDRESS:?"));
+	}
+
+	@Test
+	void sessionCookieSecureFollowsThePublicUrlInsteadOfAlwaysSecure() {
+		// A Secure cookie on an http:// public URL is dropped by browsers: a silent login
+		// loop.
+		for (String name : List.of("identity-service", "ui")) {
+			assertThat(ComposePolicy.environment(service("docker-compose.yml", name))).hasEntrySatisfying(
+					"SERVER_SERVLET_SESSION_COOKIE_SECURE",
+					(value) -> assertThat(value).startsWith("${VIGIL_COOKIE_SECURE:?"));
+		}
+	}
+
+	@Test
+	void unpacksNativeLibrariesOntoAnExecutableTmpfs() {
+		// Docker mounts tmpfs noexec: natives unpacked into /tmp cannot be dlopen()ed.
+		Map<String, Object> processing = service("docker-compose.yml", "processing-service");
+		String options = ComposePolicy.environment(processing).get("JAVA_TOOL_OPTIONS");
+		assertThat(options).contains("-Djava.io.tmpdir=/var/cache/vigil/work",
+				"-Dorg.bytedeco.javacpp.cachedir=/var/cache/vigil/work/");
+		assertThat((List<?>) processing.get("tmpfs")).map(String::valueOf)
+			.anySatisfy((mount) -> assertThat(mount).startsWith("/var/cache/vigil/work:").contains(",exec"));
+	}
+
+	@Test
+	void neverShipsAnExampleAddressIntoTheEnvironment() {
+		// A copied example address would silently defeat the :? guards.
+		assertThat(Repository.resolve(".env.example")).content().doesNotContain("192.168.");
 	}
 
 	@Test

@@ -10,6 +10,12 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * One object of a rendered YAML stream: its text, and its typed fabric8 form when it
@@ -21,7 +27,14 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 record Manifest(String source, HasMetadata object, String error) {
 
-	private static final KubernetesSerialization serialization = new KubernetesSerialization();
+	/**
+	 * Jackson, as fabric8 configures it, turns {@code value: false} into the string
+	 * {@code "false"}; the API server rejects it ("cannot unmarshal bool into Go struct
+	 * field EnvVar.value of type string"). Coercion between scalar shapes is switched off
+	 * so a YAML boolean or number where the schema wants a string (or the other way
+	 * round) fails here as it fails on a cluster.
+	 */
+	private static final KubernetesSerialization serialization = new KubernetesSerialization(strictMapper(), true);
 
 	private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---[ \\t]*$");
 
@@ -59,6 +72,22 @@ record Manifest(String source, HasMetadata object, String error) {
 			}
 		}
 		return manifests;
+	}
+
+	private static ObjectMapper strictMapper() {
+		JsonMapper.Builder builder = JsonMapper.builder().disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+		for (LogicalType type : List.of(LogicalType.Textual, LogicalType.Integer, LogicalType.Boolean,
+				LogicalType.Float)) {
+			builder.withCoercionConfig(type,
+					(config) -> config.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+		}
+		for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Boolean, LogicalType.Float)) {
+			builder.withCoercionConfig(type,
+					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+		}
+		return builder.build();
 	}
 
 	private static String firstLine(Throwable ex) {

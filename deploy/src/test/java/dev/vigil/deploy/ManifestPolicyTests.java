@@ -37,7 +37,7 @@ class ManifestPolicyTests {
 			"secret-in-configmap.yaml, secret-in-configmap", "credential-url-in-configmap.yaml, secret-in-configmap",
 			"secret-literal-in-env.yaml, secret-literal-in-env", "unknown-field.yaml, unknown-field",
 			"unknown-kind.yaml, unknown-kind", "wrong-type.yaml, invalid-object",
-			"invalid-quantity.yaml, invalid-quantity" })
+			"boolean-env-value.yaml, invalid-object", "invalid-quantity.yaml, invalid-quantity" })
 	void rejectsManifestBreakingTheRule(String fixture, String rule) {
 		assertThat(check(fixture)).as("violations of %s", fixture)
 			.anyMatch((violation) -> violation.startsWith(rule + ":"));
