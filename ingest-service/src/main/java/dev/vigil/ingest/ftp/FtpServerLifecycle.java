@@ -115,6 +115,11 @@ public class FtpServerLifecycle implements SmartLifecycle {
 		data.setActiveEnabled(this.properties.activeEnabled());
 		// Only connect back to the client itself: no FTP bounce through the edge.
 		data.setActiveIpCheck(true);
+		// A passive data connection must come from the camera's own address: otherwise
+		// another
+		// host that reaches the announced port first stores its bytes as the camera's
+		// upload.
+		data.setPassiveIpCheck(true);
 		data.setIdleTime((int) this.properties.idleTimeout().toSeconds());
 		if (ssl != null) {
 			data.setSslConfiguration(ssl);

@@ -340,6 +340,34 @@ class FtpUploadIT {
 	}
 
 	@Test
+	void refusesPassiveDataConnectionFromAnotherAddress() throws IOException {
+		FTPClient camera = driveway();
+		mkdirChain(camera, "hijack", "snap");
+		assertThat(camera.sendCommand("PASV")).isEqualTo(227);
+		String reply = camera.getReplyString();
+		String[] numbers = reply.substring(reply.indexOf('(') + 1, reply.indexOf(')')).split(",");
+		int port = Integer.parseInt(numbers[4].trim()) * 256 + Integer.parseInt(numbers[5].trim());
+		byte[] forged = Sha256.variant(TestMedia.file("darknet/person.jpg"), 4242);
+		int depth = this.spool.depth();
+		try (java.net.Socket attacker = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
+				java.net.InetAddress.getByName("127.0.0.2"), 0)) {
+			// The attacker reaches the announced port before the camera does and sends
+			// its bytes.
+			attacker.getOutputStream().write(forged);
+			attacker.getOutputStream().flush();
+			int store = camera.sendCommand("STOR", "MDAlarm_20160830-155140.jpg");
+			if (FTPReply.isPositivePreliminary(store)) {
+				camera.completePendingCommand();
+			}
+			// 425/426: the data connection from the other address is closed, the transfer
+			// fails.
+			assertThat(camera.getReplyCode()).as(camera.getReplyString()).isIn(425, 426);
+		}
+		assertThat(this.spool.depth()).as("nothing stored from the other address").isEqualTo(depth);
+		assertThat(this.spool.pending()).noneMatch((record) -> record.sha256().equals(Sha256.of(forged)));
+	}
+
+	@Test
 	void rejectsWrongPasswordUnknownUserAndLocksOutTheSource() throws IOException {
 		FTPClient client = fromOtherSource();
 		assertThat(client.login("driveway", "wrong")).isFalse();
