@@ -34,6 +34,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
 		problem.setType(ex.type());
 		problem.setTitle(ex.title());
+		ex.properties().forEach(problem::setProperty);
 		return ResponseEntity.status(ex.status()).body(problem);
 	}
 
