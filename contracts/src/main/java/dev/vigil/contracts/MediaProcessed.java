@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * A media item was processed: derived media written, metadata read, detectors run.
  *
  * @param eventId unique id of this event
- * @param mediaId the media item ({@link MediaUploaded#mediaId()})
+ * @param mediaId the content SHA-256 of the item ({@link MediaUploaded#mediaId()}); with
+ * {@code cameraId} it names the item
  * @param cameraId the camera that uploaded it
  * @param derived keys of derived objects
  * @param width width in pixels after orientation correction, if known

@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
  * for processing and indexing.
  *
  * @param eventId unique id of this event (redeliveries carry the same id)
- * @param mediaId id of the media item: the SHA-256 of its content
+ * @param mediaId the SHA-256 of the content; it names a media item only together with
+ * {@code cameraId} (two cameras may send the same bytes: two items), so consumers key
+ * items on both
  * @param edgeNodeId the edge node that received the upload
  * @param cameraId the camera that uploaded it
  * @param objectKey key of the original in {@code bucket}

@@ -208,12 +208,14 @@ public record CatalogDataset(long seed, int mediaCount, int cameras, int days, I
 	private Document media(SplittableRandom random, String cameraId, int camera, int index, Instant taken,
 			boolean personEvent) {
 		boolean video = random.nextDouble() < VIDEO_SHARE;
-		String id = mediaId(index);
+		String sha256 = mediaId(index);
+		// catalog-api's media id: content belongs to the camera that sent it.
+		String id = cameraId + "." + sha256;
 		Instant received = taken.plusMillis(300 + random.nextInt(2700));
 		Instant processed = received.plusMillis(200 + random.nextInt(1800));
 		String device = String.format(Locale.ROOT, "00626E5A2B%02X", camera);
 		String hour = HOUR_PATH.format(taken);
-		String derived = "derived/" + cameraId + "/" + hour + "/" + id + "/";
+		String derived = "derived/" + cameraId + "/" + hour + "/" + sha256 + "/";
 		long durationMs = video ? 5_000 + random.nextInt(55_000) : 0;
 		List<Document> detections = new ArrayList<>();
 		double person = 0;
@@ -233,13 +235,14 @@ public record CatalogDataset(long seed, int mediaCount, int cameras, int days, I
 					.append("bucket", Math.min(9, (int) Math.floor(confidence * 10))));
 			}
 		}
-		Document media = new Document("_id", id).append("cameraId", cameraId)
+		Document media = new Document("_id", id).append("sha256", sha256)
+			.append("cameraId", cameraId)
 			.append("edgeNodeId", "edge-01")
 			.append("kind", video ? "VIDEO" : "IMAGE")
 			.append("contentType", video ? "video/x-matroska" : "image/jpeg")
 			.append("sizeBytes", video ? 1_000_000L + random.nextInt(19_000_000) : 80_000L + random.nextInt(320_000))
 			.append("bucket", "vigil-media")
-			.append("objectKey", "originals/" + cameraId + "/" + hour + "/" + id + (video ? ".mkv" : ".jpg"))
+			.append("objectKey", "originals/" + cameraId + "/" + hour + "/" + sha256 + (video ? ".mkv" : ".jpg"))
 			.append("originalPath",
 					cameraId + "/" + device
 							+ (video ? "/record/" + CLIP_NAME.format(taken) : "/snap/" + SNAP_NAME.format(taken)))

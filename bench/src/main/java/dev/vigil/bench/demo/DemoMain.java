@@ -63,7 +63,8 @@ public final class DemoMain {
 					Duration.ofMinutes(5));
 			SimulationResult result = simulator.run(options);
 			accepted += result.accepted().size();
-			result.accepted().forEach((upload) -> uploaded.add(upload.sha256()));
+			// The catalog's id: cameras may send the same bytes, each is its own item.
+			result.accepted().forEach((upload) -> uploaded.add(upload.camera() + "." + upload.sha256()));
 			refused += result.refused().size();
 			result.refused()
 				.forEach((upload) -> System.out.printf(Locale.ROOT, "  refused: %s %s -> %s%n", upload.camera(),
@@ -80,8 +81,8 @@ public final class DemoMain {
 	}
 
 	/**
-	 * Polls the catalog for each uploaded file (media id = content SHA-256) until none is
-	 * missing or pending.
+	 * Polls the catalog for each uploaded file (media id {@code <camera>.<sha256>}) until
+	 * none is missing or pending.
 	 */
 	static boolean awaitProcessed(String api, String token, List<String> ids) throws InterruptedException {
 		Loopback.require(URI.create(api).getHost());

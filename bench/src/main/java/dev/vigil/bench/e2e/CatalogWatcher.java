@@ -94,7 +94,7 @@ final class CatalogWatcher implements AutoCloseable {
 				return;
 			}
 			for (JsonNode item : Platform.json(response.body()).path("items")) {
-				FileTimeline timeline = this.timelines.get(item.path("id").asString(""));
+				FileTimeline timeline = this.timelines.get(item.path("sha256").asString(""));
 				if (timeline == null) {
 					continue;
 				}

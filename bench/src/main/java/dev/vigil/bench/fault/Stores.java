@@ -34,7 +34,8 @@ import org.bson.Document;
 /**
  * Reads what the platform holds straight from its stores: the originals in S3 (keys
  * {@code originals/{camera}/…/{sha256}.{ext}}, content read back and hashed once per key)
- * and the catalog's {@code media} documents (id = SHA-256 of the content).
+ * and the catalog's {@code media} documents (id {@code <camera>.<sha256>}, the content
+ * hash in {@code sha256}).
  */
 final class Stores implements AutoCloseable {
 
@@ -110,9 +111,9 @@ final class Stores implements AutoCloseable {
 		Set<String> indexed = new HashSet<>();
 		Set<String> processed = new HashSet<>();
 		try {
-			for (Document document : this.media.find(Filters.in("_id", List.copyOf(wanted)))
-				.projection(Projections.include("_id", "receivedAt", "deletedAt", "processEventId"))) {
-				String id = document.getString("_id");
+			for (Document document : this.media.find(Filters.in("sha256", List.copyOf(wanted)))
+				.projection(Projections.include("sha256", "receivedAt", "deletedAt", "processEventId"))) {
+				String id = document.getString("sha256");
 				documentsByHash.merge(id, 1, Integer::sum);
 				if (document.get("receivedAt") != null && document.get("deletedAt") == null) {
 					indexed.add(id);

@@ -64,7 +64,8 @@ class CatalogDatasetTests {
 			assertThat(item.getDate("receivedAt").toInstant()).isAfter(taken);
 			assertThat(item.getString("day")).isEqualTo(taken.toString().substring(0, 10));
 			assertThat(item.getBoolean("listed")).isTrue();
-			assertThat(item.getString("_id")).matches("[0-9a-f]{64}");
+			assertThat(item.getString("sha256")).matches("[0-9a-f]{64}");
+			assertThat(item.getString("_id")).isEqualTo(item.getString("cameraId") + "." + item.getString("sha256"));
 			assertThat(item.getString("eventId")).startsWith(item.getString("cameraId") + ".");
 		}
 	}

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.vigil.catalog.security.CurrentCaller;
+import dev.vigil.catalog.web.ApiException;
 import dev.vigil.catalog.web.Cursor;
 import dev.vigil.catalog.web.Page;
 import dev.vigil.catalog.web.TimeRange;
@@ -27,12 +29,17 @@ class AuditController {
 
 	private final AuditLog audit;
 
-	AuditController(AuditLog audit) {
+	private final CurrentCaller caller;
+
+	AuditController(AuditLog audit, CurrentCaller caller) {
 		this.audit = audit;
+		this.caller = caller;
 	}
 
 	@GetMapping
-	@Operation(summary = "List audit entries, newest first")
+	@Operation(summary = "List audit entries, newest first",
+			description = "For admins of every camera only: the log spans all cameras (retention runs, event "
+					+ "holds, camera edits), so a token whose cameras claim limits it gets 403 camera-forbidden.")
 	Page<AuditEntry> list(
 			@Parameter(example = "media.deleted") @RequestParam(required = false) @Pattern(
 					regexp = "[a-z][a-z.-]{0,63}") @Nullable String action,
@@ -40,6 +47,13 @@ class AuditController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant to,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+		if (!this.caller.scope().all()) {
+			// Camera-scoped admins would otherwise read other cameras' deletions and
+			// holds (#15); entries are not all about one camera, so none are shown.
+			throw new ApiException(org.springframework.http.HttpStatus.FORBIDDEN, "camera-forbidden",
+					"Audit log needs every camera", "The audit log spans all cameras; this token is limited to "
+							+ this.caller.scope().cameras().size() + " camera(s)");
+		}
 		return this.audit.find(action, new TimeRange(from, to), Cursor.decode(cursor), limit);
 	}
 

@@ -34,6 +34,11 @@ import dev.vigil.catalog.web.Page;
 @Component
 public class MediaCatalog {
 
+	/**
+	 * Items listed in an ambiguous answer; more cameras than this sharing bytes is odd.
+	 */
+	private static final int MAX_CANDIDATES = 50;
+
 	private final MongoTemplate mongo;
 
 	private final CameraRegistry cameras;
@@ -76,12 +81,47 @@ public class MediaCatalog {
 		return new Page<>(found.stream().map(MediaView::of).toList(), next);
 	}
 
+	/**
+	 * One visible item, by its id or by the SHA-256 of its content. A hash names an item
+	 * when exactly one item the caller may see has that content (the way scripts find
+	 * what they uploaded); when several cameras in scope sent the same bytes the answer
+	 * is 409 {@code media-ambiguous} listing their ids, never a guess.
+	 * @param mediaId {@code <cameraId>.<sha256>}, or a bare SHA-256
+	 * @param scope the caller's cameras
+	 * @return the item
+	 * @throws ApiException 404 when nothing visible matches, 409 when a hash is ambiguous
+	 */
 	public MediaDocument get(String mediaId, CameraScope scope) {
+		if (MediaIds.isContentHash(mediaId)) {
+			return byContent(mediaId, scope);
+		}
 		MediaDocument media = this.mongo.findById(mediaId, MediaDocument.class);
 		if (media == null || !media.isListed() || !scope.permits(media.cameraId())) {
 			throw ApiException.notFound("media", mediaId);
 		}
 		return media;
+	}
+
+	private MediaDocument byContent(String sha256, CameraScope scope) {
+		Criteria criteria = Criteria.where("sha256").is(sha256).and("listed").is(true).and("deletedAt").is(null);
+		Criteria cameras = scope.restrict("cameraId", null);
+		Query query = Query.query((cameras != null) ? new Criteria().andOperator(criteria, cameras) : criteria)
+			.with(Sort.by(Sort.Direction.DESC, "takenAt", "_id"))
+			.limit(MAX_CANDIDATES + 1);
+		List<MediaDocument> found = this.mongo.find(query, MediaDocument.class);
+		if (found.isEmpty()) {
+			throw ApiException.notFound("media", sha256);
+		}
+		if (found.size() == 1) {
+			return found.getFirst();
+		}
+		List<Map<String, Object>> candidates = found.stream()
+			.limit(MAX_CANDIDATES)
+			.map((media) -> Map.<String, Object>of("id", media.id(), "cameraId", media.cameraId()))
+			.toList();
+		throw new ApiException(HttpStatus.CONFLICT, "media-ambiguous", "Several media have this content",
+				"Several cameras in scope sent content with SHA-256 " + sha256 + "; ask for one of the ids in 'media'",
+				Map.of("media", candidates));
 	}
 
 	String contentUrl(String mediaId, ContentVariant variant, CameraScope scope) {

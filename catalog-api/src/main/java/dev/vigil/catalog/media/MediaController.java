@@ -90,10 +90,15 @@ class MediaController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "One media item with its detections")
+	@Operation(summary = "One media item with its detections",
+			description = "id is <cameraId>.<sha256>, or the bare SHA-256 of the content when exactly one item "
+					+ "visible to this token has it; every /media/{id} path accepts both.")
 	@ApiResponse(responseCode = "404", description = "No such media (or not visible to this token)")
+	@ApiResponse(responseCode = "409",
+			description = "media-ambiguous: several visible items (of different cameras) have this SHA-256; "
+					+ "the problem's 'media' lists their ids and cameras")
 	MediaView get(@Parameter(
-			example = "9f2c1a7d5e4b3c2a1f0e9d8c7b6a5f4e3d2c1b0a99887766554433221100ffee") @PathVariable @Pattern(
+			example = "driveway.9f2c1a7d5e4b3c2a1f0e9d8c7b6a5f4e3d2c1b0a99887766554433221100ffee") @PathVariable @Pattern(
 					regexp = Ids.MEDIA) String id) {
 		return MediaView.of(this.catalog.get(id, this.caller.scope()));
 	}

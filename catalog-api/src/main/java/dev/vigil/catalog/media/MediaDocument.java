@@ -17,7 +17,10 @@ import dev.vigil.contracts.MediaKind;
  * same whichever arrives first. {@code takenAt}, {@code day} and {@code eventId} are
  * derived after each change.
  *
- * @param id the media id (SHA-256 of the content)
+ * @param id the media id, {@code <cameraId>.<sha256>} ({@link MediaIds}): an item belongs
+ * to the camera that sent it, so the same bytes from two cameras are two items
+ * @param sha256 SHA-256 of the content (the wire's {@code mediaId}), indexed for look-ups
+ * by content
  * @param cameraId camera
  * @param edgeNodeId edge node that received it
  * @param kind image or video
@@ -59,18 +62,18 @@ import dev.vigil.contracts.MediaKind;
  * @param version incremented on every change, for optimistic updates of derived fields
  */
 @Document("media")
-public record MediaDocument(@Id String id, String cameraId, @Nullable String edgeNodeId, @Nullable MediaKind kind,
-		@Nullable String contentType, @Nullable Long sizeBytes, @Nullable String bucket, @Nullable String objectKey,
-		@Nullable String originalPath, @Nullable Instant capturedAt, @Nullable CaptureTimeSource capturedAtSource,
-		@Nullable Instant receivedAt, @Nullable String uploadEventId, @Nullable String thumbnailKey,
-		@Nullable String posterKey, @Nullable String renditionKey, @Nullable Integer width, @Nullable Integer height,
-		@Nullable Long durationMs, @Nullable Instant contentCapturedAt, @Nullable String cameraModel,
-		@Nullable String videoCodec, @Nullable List<StoredDetection> detections, @Nullable String detectorName,
-		@Nullable String detectorVersion, @Nullable Long processingMs, @Nullable String status, @Nullable String reason,
-		@Nullable Instant processedAt, @Nullable String processEventId, @Nullable Double personConfidence,
-		@Nullable Instant takenAt, @Nullable String day, @Nullable String eventId, @Nullable Boolean listed,
-		@Nullable Boolean legalHold, @Nullable Instant deletedAt, @Nullable List<Feedback> feedback,
-		@Nullable Long version) {
+public record MediaDocument(@Id String id, @Nullable String sha256, String cameraId, @Nullable String edgeNodeId,
+		@Nullable MediaKind kind, @Nullable String contentType, @Nullable Long sizeBytes, @Nullable String bucket,
+		@Nullable String objectKey, @Nullable String originalPath, @Nullable Instant capturedAt,
+		@Nullable CaptureTimeSource capturedAtSource, @Nullable Instant receivedAt, @Nullable String uploadEventId,
+		@Nullable String thumbnailKey, @Nullable String posterKey, @Nullable String renditionKey,
+		@Nullable Integer width, @Nullable Integer height, @Nullable Long durationMs,
+		@Nullable Instant contentCapturedAt, @Nullable String cameraModel, @Nullable String videoCodec,
+		@Nullable List<StoredDetection> detections, @Nullable String detectorName, @Nullable String detectorVersion,
+		@Nullable Long processingMs, @Nullable String status, @Nullable String reason, @Nullable Instant processedAt,
+		@Nullable String processEventId, @Nullable Double personConfidence, @Nullable Instant takenAt,
+		@Nullable String day, @Nullable String eventId, @Nullable Boolean listed, @Nullable Boolean legalHold,
+		@Nullable Instant deletedAt, @Nullable List<Feedback> feedback, @Nullable Long version) {
 
 	static final String COLLECTION = "media";
 

@@ -67,11 +67,19 @@ public class MediaIndexer {
 	 * @return whether anything changed
 	 */
 	public boolean uploaded(MediaUploaded event) {
-		MediaDocument existing = this.mongo.findById(event.mediaId(), MediaDocument.class);
+		String id = MediaIds.of(event.cameraId(), event.mediaId());
+		MediaDocument existing = this.mongo.findById(id, MediaDocument.class);
 		if (isRedelivery(existing, event.eventId().toString(), MediaDocument::uploadEventId)) {
 			return false;
 		}
+		if (existing != null && existing.isHeld() && existing.receivedAt() != null) {
+			// The same camera sent the same bytes again (a new event, not a redelivery):
+			// evidence under hold keeps the path, times and event it was held with.
+			log.info("Upload {} not applied to {}: the item is under legal hold", event.eventId(), id);
+			return false;
+		}
 		Update update = new Update().set("cameraId", event.cameraId())
+			.set("sha256", event.sha256())
 			.set("edgeNodeId", event.edgeNodeId())
 			.set("kind", event.kind())
 			.set("contentType", event.contentType())
@@ -86,12 +94,13 @@ public class MediaIndexer {
 			.setOnInsert("status", "PENDING")
 			.setOnInsert("legalHold", false)
 			.inc("version", 1);
-		MediaDocument before = upsert(Query.query(live(event.mediaId())), update);
+		// Unheld only: a hold placed since the read above wins over the rewrite.
+		MediaDocument before = upsert(Query.query(live(id).and("legalHold").ne(true)), update);
 		if (before == TOMBSTONE) {
 			return false;
 		}
 		this.cameras.recordUpload(event.cameraId(), event.edgeNodeId(), event.receivedAt());
-		MediaDocument after = settle(event.mediaId());
+		MediaDocument after = settle(id);
 		boolean first = before == null || before.receivedAt() == null;
 		if (first && after != null) {
 			this.publisher.publishEvent(MediaChanged.of(MediaChanged.Change.UPLOADED, after));
@@ -106,12 +115,20 @@ public class MediaIndexer {
 	 * @return whether anything changed
 	 */
 	public boolean processed(MediaProcessed event) {
-		MediaDocument existing = this.mongo.findById(event.mediaId(), MediaDocument.class);
+		String id = MediaIds.of(event.cameraId(), event.mediaId());
+		MediaDocument existing = this.mongo.findById(id, MediaDocument.class);
 		if (isRedelivery(existing, event.eventId().toString(), MediaDocument::processEventId)) {
+			return false;
+		}
+		if (existing != null && existing.isHeld() && existing.processedAt() != null) {
+			// A re-run must not change the detections evidence was held with; a first
+			// result (held before processing finished) still completes the item.
+			log.info("Processing {} not applied to {}: the item is under legal hold", event.eventId(), id);
 			return false;
 		}
 		List<StoredDetection> detections = event.detections().stream().map(MediaIndexer::stored).toList();
 		Update update = new Update().set("cameraId", event.cameraId())
+			.set("sha256", event.mediaId())
 			.set("thumbnailKey", event.derived().thumbnail())
 			.set("posterKey", event.derived().poster())
 			.set("renditionKey", event.derived().rendition())
@@ -134,15 +151,15 @@ public class MediaIndexer {
 			.inc("version", 1);
 		// Events of one camera arrive in partition order, one at a time, so this check
 		// and the upsert below do not race; it keeps the upsert's query a plain equality.
-		Query newer = Query.query(Criteria.where("_id").is(event.mediaId()).and("processedAt").gt(event.processedAt()));
+		Query newer = Query.query(Criteria.where("_id").is(id).and("processedAt").gt(event.processedAt()));
 		if (this.mongo.exists(newer, MediaDocument.class)) {
 			return false;
 		}
-		MediaDocument before = upsert(Query.query(live(event.mediaId())), update);
+		MediaDocument before = upsert(Query.query(live(id)), update);
 		if (before == TOMBSTONE) {
 			return false;
 		}
-		MediaDocument after = settle(event.mediaId());
+		MediaDocument after = settle(id);
 		if (after != null && after.isListed()) {
 			this.publisher.publishEvent(MediaChanged.of(MediaChanged.Change.PROCESSED, after));
 		}
@@ -181,9 +198,9 @@ public class MediaIndexer {
 	}
 
 	// Marks "not applied": the item is deleted, or the stored state is newer.
-	private static final MediaDocument TOMBSTONE = new MediaDocument("", "", null, null, null, null, null, null, null,
+	private static final MediaDocument TOMBSTONE = new MediaDocument("", null, "", null, null, null, null, null, null,
 			null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-			null, null, null, null, null, null, null, null, null, null, null, null);
+			null, null, null, null, null, null, null, null, null, null, null, null, null);
 
 	/**
 	 * Upserts and returns the document as it was before (null when new). When the query's

@@ -14,7 +14,7 @@ import dev.vigil.contracts.MediaKind;
 /**
  * A media item as the API shows it.
  *
- * @param id media id (SHA-256 of the content)
+ * @param id media id, {@code <cameraId>.<sha256>}
  * @param cameraId camera
  * @param kind image or video
  * @param contentType MIME type of the original
@@ -32,15 +32,18 @@ import dev.vigil.contracts.MediaKind;
  * @param legalHold whether it is protected from deletion
  * @param edgeNodeId edge node
  * @param originalPath path the camera uploaded to
+ * @param sha256 SHA-256 of the content (the same bytes from two cameras are two items)
  */
 @Schema(description = "A picture or clip from a camera")
-public record MediaView(@Schema(example = "9f2c1a7d5e4b3c2a1f0e9d8c7b6a5f4e3d2c1b0a99887766554433221100ffee") String id,
+public record MediaView(
+		@Schema(example = "driveway.9f2c1a7d5e4b3c2a1f0e9d8c7b6a5f4e3d2c1b0a99887766554433221100ffee") String id,
 		@Schema(example = "driveway") String cameraId, @Nullable MediaKind kind, @Nullable String contentType,
 		@Nullable Long sizeBytes, @Schema(example = "2016-08-30T13:51:37Z") @Nullable Instant takenAt,
 		@Nullable Instant receivedAt, @Schema(example = "driveway.1472565097000") @Nullable String eventId,
 		@Nullable String status, @Nullable String reason, @Nullable Integer width, @Nullable Integer height,
 		@Nullable Long durationMs, List<DetectionView> detections, List<String> variants, boolean legalHold,
-		@Nullable String edgeNodeId, @Nullable String originalPath) {
+		@Nullable String edgeNodeId, @Nullable String originalPath,
+		@Schema(example = "9f2c1a7d5e4b3c2a1f0e9d8c7b6a5f4e3d2c1b0a99887766554433221100ffee") @Nullable String sha256) {
 
 	static MediaView of(MediaDocument media) {
 		List<DetectionView> detections = new ArrayList<>();
@@ -66,7 +69,7 @@ public record MediaView(@Schema(example = "9f2c1a7d5e4b3c2a1f0e9d8c7b6a5f4e3d2c1
 		return new MediaView(media.id(), media.cameraId(), media.kind(), media.contentType(), media.sizeBytes(),
 				media.takenAt(), media.receivedAt(), media.eventId(), media.status(), media.reason(), media.width(),
 				media.height(), media.durationMs(), detections, variants, media.isHeld(), media.edgeNodeId(),
-				media.originalPath());
+				media.originalPath(), media.sha256());
 	}
 
 	/**

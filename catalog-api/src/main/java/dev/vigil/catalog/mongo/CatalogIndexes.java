@@ -36,6 +36,8 @@ class CatalogIndexes implements SmartInitializingSingleton {
 			.on("takenAt", Direction.DESC)
 			.on("_id", Direction.DESC)
 			.named("camera_takenAt"));
+		// GET /media/{sha256}: items by content (one per camera that sent it).
+		media.createIndex(new Index().on("sha256", Direction.ASC).named("sha256"));
 		// GET /media without a camera (all cameras in scope), newest first.
 		media.createIndex(new Index().on("takenAt", Direction.DESC).on("_id", Direction.DESC).named("takenAt"));
 		// GET /media?eventId=..., GET /events/{id}.

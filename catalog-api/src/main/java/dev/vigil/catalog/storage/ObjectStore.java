@@ -54,6 +54,7 @@ public class ObjectStore {
 	 * @return the presigned URL
 	 */
 	public String presignedGet(String bucket, String key) {
+		requireOwn(bucket);
 		try {
 			return this.signer.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
 				.method(Http.Method.GET)
@@ -73,6 +74,7 @@ public class ObjectStore {
 	 * @param keys object keys
 	 */
 	public void delete(String bucket, Collection<String> keys) {
+		requireOwn(bucket);
 		for (String key : List.copyOf(keys)) {
 			try {
 				this.client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
@@ -95,6 +97,7 @@ public class ObjectStore {
 	 * @return its metadata, or null when it does not exist
 	 */
 	public @Nullable ObjectInfo stat(String bucket, String key) {
+		requireOwn(bucket);
 		try {
 			StatObjectResponse stat = this.client
 				.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
@@ -120,12 +123,26 @@ public class ObjectStore {
 	 * @return the bytes
 	 */
 	public InputStream open(String bucket, String key, long offset, long length) {
+		requireOwn(bucket);
 		try {
 			return this.client
 				.getObject(GetObjectArgs.builder().bucket(bucket).object(key).offset(offset).length(length).build());
 		}
 		catch (Exception ex) {
 			throw new StorageException("Could not read " + key, ex);
+		}
+	}
+
+	/**
+	 * Items name their bucket, but this service only ever signs for or deletes in its
+	 * own: a stored item naming another (indexed before the consumers refused such
+	 * events) must not become a way to reach someone else's objects.
+	 */
+	private void requireOwn(String bucket) {
+		if (!this.properties.bucket().equals(bucket)) {
+			throw new StorageException(
+					"Refusing bucket '" + bucket + "': only '" + this.properties.bucket() + "' is served",
+					new IllegalArgumentException(bucket));
 		}
 	}
 

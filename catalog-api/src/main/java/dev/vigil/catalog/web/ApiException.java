@@ -1,6 +1,7 @@
 package dev.vigil.catalog.web;
 
 import java.net.URI;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
@@ -16,11 +17,27 @@ public class ApiException extends RuntimeException {
 
 	private final String title;
 
+	private final Map<String, Object> properties;
+
 	public ApiException(HttpStatus status, String kind, String title, String detail) {
+		this(status, kind, title, detail, Map.of());
+	}
+
+	/**
+	 * A refusal with extra members in the problem (RFC 9457 extensions), e.g. the
+	 * candidates a client can choose from.
+	 * @param status HTTP status
+	 * @param kind the problem kind, last segment of {@code type}
+	 * @param title short summary
+	 * @param detail what happened
+	 * @param properties extension members
+	 */
+	public ApiException(HttpStatus status, String kind, String title, String detail, Map<String, Object> properties) {
 		super(detail);
 		this.status = status;
 		this.kind = kind;
 		this.title = title;
+		this.properties = Map.copyOf(properties);
 	}
 
 	public static ApiException notFound(String what, String id) {
@@ -48,6 +65,10 @@ public class ApiException extends RuntimeException {
 
 	public String title() {
 		return this.title;
+	}
+
+	public Map<String, Object> properties() {
+		return this.properties;
 	}
 
 }

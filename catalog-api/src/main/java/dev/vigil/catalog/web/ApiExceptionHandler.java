@@ -3,6 +3,7 @@ package dev.vigil.catalog.web;
 import java.util.List;
 
 import org.slf4j.Logger;
+import tools.jackson.core.exc.StreamReadException;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
@@ -10,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -34,6 +36,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
 		problem.setType(ex.type());
 		problem.setTitle(ex.title());
+		ex.properties().forEach(problem::setProperty);
 		return ResponseEntity.status(ex.status()).body(problem);
 	}
 
@@ -80,6 +83,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 					.map((error) -> String.valueOf(error.getDefaultMessage()))
 					.toList());
 		return name + " " + messages;
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BodySizeLimit.TooLargeException tooLarge) {
+				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+					.headers(headers)
+					.body(BodySizeLimit.tooLarge(tooLarge.limit()));
+			}
+		}
+		// Jackson's message may quote the body: say what is wrong, not what was sent.
+		String reason = (ex.getCause() instanceof StreamReadException read && read.getOriginalMessage() != null
+				&& read.getOriginalMessage().startsWith("Duplicate")) ? "JSON with a key that appears twice"
+						: "not valid JSON of the expected shape";
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request body is " + reason);
+		problem.setType(ProblemTypes.of("invalid-request"));
+		problem.setTitle("Unreadable request body");
+		return ResponseEntity.badRequest().headers(headers).body(problem);
 	}
 
 	@Override

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Cursor(Instant time, String id) {
 
-	private static final Pattern FORM = Pattern.compile("(-?[0-9]{1,19}):([A-Za-z0-9._-]{1,100})");
+	private static final Pattern FORM = Pattern.compile("(-?[0-9]{1,19}):([A-Za-z0-9._-]{1,130})");
 
 	public String encode() {
 		String plain = this.time.toEpochMilli() + ":" + this.id;
@@ -35,6 +35,7 @@ public record Cursor(Instant time, String id) {
 		if (text == null || text.isEmpty()) {
 			return null;
 		}
+		// Room for the longest id (camera.sha256, 129) after the longest time.
 		if (text.length() > 200) {
 			throw invalid();
 		}

@@ -9,8 +9,14 @@ public final class Ids {
 	/** Same alphabet as the wire contract's camera ids. */
 	public static final String CAMERA = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
-	/** A media id is the SHA-256 of the content. */
-	public static final String MEDIA = "[0-9a-f]{64}";
+	/** The SHA-256 of a media item's content, lowercase hex. */
+	public static final String SHA256 = "[0-9a-f]{64}";
+
+	/**
+	 * A media id is {@code <cameraId>.<sha256>}: content belongs to the camera that sent
+	 * it. The API also accepts the bare SHA-256 where it names exactly one visible item.
+	 */
+	public static final String MEDIA = "(?:" + CAMERA + "\\.)?" + SHA256;
 
 	/** Event ids are {@code <cameraId>.<epoch millis of the first upload>}. */
 	public static final String EVENT = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}\\.[0-9]{1,15}";

@@ -32,8 +32,11 @@ public final class ProblemTypes {
 			case 406 -> "not-acceptable";
 			case 409 -> "conflict";
 			case 413 -> "payload-too-large";
+			case 414 -> "uri-too-long";
 			case 415 -> "unsupported-media-type";
 			case 429 -> "rate-limited";
+			case 431 -> "headers-too-large";
+			case 500 -> "internal-error";
 			case 503 -> "unavailable";
 			default -> (status.is4xxClientError() ? "client-error" : "server-error");
 		});

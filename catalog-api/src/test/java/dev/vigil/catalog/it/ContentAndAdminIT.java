@@ -112,7 +112,7 @@ class ContentAndAdminIT extends CatalogIT {
 
 		JsonNode first = this.api.send("POST", "/api/v1/retention/run", issuer.admin(), null).json();
 		assertThat(first.path("deleted").asLong()).isGreaterThanOrEqualTo(1);
-		assertThat(EventFlowIT.ids(this.api.get("/api/v1/media?camera=" + camera, issuer.reader()).json()))
+		assertThat(EventFlowIT.hashes(this.api.get("/api/v1/media?camera=" + camera, issuer.reader()).json()))
 			.containsExactlyInAnyOrder(fresh, oldHeld);
 		JsonNode second = this.api.send("POST", "/api/v1/retention/run", issuer.admin(), null).json();
 		assertThat(second.path("deleted").asLong()).isZero();

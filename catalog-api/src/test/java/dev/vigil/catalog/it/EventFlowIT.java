@@ -36,7 +36,7 @@ class EventFlowIT extends CatalogIT {
 
 		JsonNode page = eventually(() -> media("camera=" + camera), (json) -> json.path("items").size() == 2
 				&& "OK".equals(json.path("items").get(1).path("status").asString()));
-		assertThat(ids(page)).containsExactly(newer, older);
+		assertThat(hashes(page)).containsExactly(newer, older);
 		JsonNode image = page.path("items").get(1);
 		assertThat(image.path("detections").get(0).path("label").asString()).isEqualTo("person");
 		assertThat(image.path("detections").get(0).path("confidence").asDouble()).isEqualTo(0.91);
@@ -67,16 +67,16 @@ class EventFlowIT extends CatalogIT {
 		assertThat(event.path("imageCount").asInt()).isEqualTo(1);
 		assertThat(event.path("videoCount").asInt()).isEqualTo(1);
 		assertThat(event.path("maxPersonConfidence").asDouble()).isEqualTo(0.91);
-		assertThat(event.path("thumbnailMediaId").asString()).isEqualTo(older);
+		assertThat(event.path("thumbnailMediaId").asString()).isEqualTo(camera + "." + older);
 		assertThat(event.path("start").asString()).isEqualTo(T0.toString());
 
 		JsonNode detail = this.api.get("/api/v1/events/" + event.path("id").asString(), issuer.reader()).json();
 		assertThat(detail.path("media").size()).isEqualTo(2);
-		assertThat(detail.path("media").get(0).path("id").asString()).isEqualTo(older);
+		assertThat(detail.path("media").get(0).path("id").asString()).isEqualTo(camera + "." + older);
 
 		JsonNode byPerson = media("camera=" + camera + "&label=person&minConfidence=0.9");
-		assertThat(ids(byPerson)).containsExactly(older);
-		assertThat(ids(media("camera=" + camera + "&kind=VIDEO"))).containsExactly(newer);
+		assertThat(hashes(byPerson)).containsExactly(older);
+		assertThat(hashes(media("camera=" + camera + "&kind=VIDEO"))).containsExactly(newer);
 	}
 
 	@Test
@@ -110,7 +110,7 @@ class EventFlowIT extends CatalogIT {
 		JsonNode events = eventually(() -> events(camera), (json) -> mediaTotal(json) == 3);
 		assertThat(events.path("items").size()).isEqualTo(1);
 		String eventId = events.path("items").get(0).path("id").asString();
-		assertThat(ids(media("eventId=" + eventId))).hasSize(3);
+		assertThat(hashes(media("eventId=" + eventId))).hasSize(3);
 	}
 
 	@Test
@@ -174,7 +174,8 @@ class EventFlowIT extends CatalogIT {
 		wire.processed(WireEvents.processed(inOrder, first, 0.77, T0.plusSeconds(3)));
 		wire.processed(WireEvents.processed(reversed, second, 0.77, T0.plusSeconds(3)));
 		// Only once the processing result is stored is the upload published.
-		eventually(() -> this.mongo.exists(Query.query(Criteria.where("_id").is(second)), "media"), (found) -> found);
+		eventually(() -> this.mongo.exists(Query.query(Criteria.where("_id").is(reversed + "." + second)), "media"),
+				(found) -> found);
 		assertThat(this.api.get("/api/v1/media/" + second, issuer.reader()).status()).isEqualTo(404);
 		wire.uploaded(WireEvents.upload(reversed, second, T0, MediaKind.IMAGE));
 
@@ -245,11 +246,11 @@ class EventFlowIT extends CatalogIT {
 		JsonNode first = media("camera=" + camera + "&limit=2");
 		wire.uploaded(WireEvents.upload(camera, WireEvents.mediaId(), T0.plusSeconds(1000), MediaKind.IMAGE));
 		eventually(() -> media("camera=" + camera), (json) -> json.path("items").size() == 6);
-		List<String> seen = new ArrayList<>(ids(first));
+		List<String> seen = new ArrayList<>(hashes(first));
 		String cursor = first.path("nextCursor").asString();
 		while (cursor != null && !cursor.isEmpty()) {
 			JsonNode next = media("camera=" + camera + "&limit=2&cursor=" + cursor);
-			seen.addAll(ids(next));
+			seen.addAll(hashes(next));
 			cursor = next.path("nextCursor").isMissingNode() || next.path("nextCursor").isNull() ? null
 					: next.path("nextCursor").asString();
 		}
@@ -279,10 +280,11 @@ class EventFlowIT extends CatalogIT {
 		return total;
 	}
 
-	static List<String> ids(JsonNode page) {
-		List<String> ids = new ArrayList<>();
-		page.path("items").forEach((item) -> ids.add(item.path("id").asString()));
-		return ids;
+	/** The content hashes (wire mediaIds) of a page's items, in order. */
+	static List<String> hashes(JsonNode page) {
+		List<String> hashes = new ArrayList<>();
+		page.path("items").forEach((item) -> hashes.add(item.path("sha256").asString()));
+		return hashes;
 	}
 
 }

@@ -17,15 +17,22 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.vigil.contracts.ContractSamples;
 import dev.vigil.contracts.MediaKind;
+import dev.vigil.contracts.MediaUploaded;
 import dev.vigil.contracts.Topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LiveAndDeadLetterIT extends CatalogIT {
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void streamsANewMediaToASubscribedClient() throws Exception {
@@ -95,6 +102,48 @@ class LiveAndDeadLetterIT extends CatalogIT {
 			assertThat(seen).contains(uploadKey, processedKey);
 		}
 		assertThat(this.api.get("/api/v1/cameras/dlq-camera", issuer.reader()).status()).isEqualTo(404);
+	}
+
+	@Test
+	void refusesAnUploadNamingAnotherBucketAndDeadLettersIt() {
+		String camera = WireEvents.camera("foreign-bucket");
+		String mediaId = WireEvents.mediaId();
+		MediaUploaded own = WireEvents.upload(camera, mediaId, Instant.now(), MediaKind.IMAGE);
+		// A forged event: the catalog would presign (and on delete remove) objects of a
+		// bucket it does not own.
+		MediaUploaded forged = new MediaUploaded(UUID.randomUUID(), mediaId, own.edgeNodeId(), camera, own.objectKey(),
+				"someone-elses-bucket", own.contentType(), own.sizeBytes(), own.sha256(), own.originalPath(),
+				own.capturedAt(), own.capturedAtSource(), own.receivedAt(), own.kind(), 1);
+		double before = this.meters
+			.counter("vigil.catalog.events", "topic", "media.uploaded", "outcome", "foreign-bucket")
+			.count();
+		wire.uploaded(forged);
+
+		assertThat(awaitDeadLetters(Topics.MEDIA_UPLOADED, camera)).anyMatch((json) -> json.contains(mediaId));
+		assertThat(this.meters.counter("vigil.catalog.events", "topic", "media.uploaded", "outcome", "foreign-bucket")
+			.count()).isEqualTo(before + 1);
+		assertThat(this.api.get("/api/v1/cameras/" + camera, issuer.reader()).status()).isEqualTo(404);
+		assertThat(this.api.get("/api/v1/media/" + mediaId, issuer.reader()).status()).isEqualTo(404);
+	}
+
+	private static List<String> awaitDeadLetters(String topic, String key) {
+		try (KafkaConsumer<String, String> dlq = new KafkaConsumer<>(
+				Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
+						ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
+						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				new StringDeserializer(), new StringDeserializer())) {
+			dlq.subscribe(List.of(Topics.deadLetter(topic, "catalog")));
+			List<String> found = new java.util.ArrayList<>();
+			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (found.isEmpty() && System.nanoTime() < deadline) {
+				for (ConsumerRecord<String, String> record : dlq.poll(Duration.ofMillis(500))) {
+					if (key.equals(record.key())) {
+						found.add(record.value());
+					}
+				}
+			}
+			return found;
+		}
 	}
 
 	private static String awaitLine(BlockingQueue<String> lines, String prefix, String content)

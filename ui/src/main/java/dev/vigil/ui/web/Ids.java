@@ -15,7 +15,11 @@ public final class Ids {
 
 	public static final Pattern CAMERA = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-	public static final Pattern MEDIA = Pattern.compile("[0-9a-f]{64}");
+	/**
+	 * {@code <cameraId>.<sha256>}, or a bare SHA-256 (catalog-api resolves it within
+	 * scope).
+	 */
+	public static final Pattern MEDIA = Pattern.compile("(?:[A-Za-z0-9][A-Za-z0-9._-]{0,63}\\.)?[0-9a-f]{64}");
 
 	public static final Pattern EVENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}\\.[0-9]{1,15}");
 

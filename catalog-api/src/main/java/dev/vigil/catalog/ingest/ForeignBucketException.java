@@ -1,0 +1,13 @@
+package dev.vigil.catalog.ingest;
+
+/**
+ * An upload event that names another bucket than the catalog's. Rejected like any
+ * contract breach (not retried, dead-lettered), but counted on its own.
+ */
+class ForeignBucketException extends RejectedEventException {
+
+	ForeignBucketException(String message) {
+		super(message);
+	}
+
+}
