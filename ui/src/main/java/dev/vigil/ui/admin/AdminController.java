@@ -239,8 +239,9 @@ class AdminController {
 			redirect.addFlashAttribute("problem", "Could not change the hold: "
 					+ ((ex.status() == 404) ? "no such " + (event ? "event" : "media item") + "." : ex.getMessage()));
 		}
-		return "redirect:" + ((back != null && back.matches("/events/[A-Za-z0-9._-]+(\\?m=[0-9a-f]{64})?")) ? back
-				: "/admin/holds");
+		return "redirect:" + ((back != null
+				&& back.matches("/events/" + Ids.EVENT.pattern() + "(\\?m=" + Ids.MEDIA.pattern() + ")?")) ? back
+						: "/admin/holds");
 	}
 
 	@GetMapping("/audit")

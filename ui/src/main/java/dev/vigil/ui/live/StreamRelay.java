@@ -166,7 +166,7 @@ class StreamRelay {
 		String id = text(node, "mediaId", text(node, "id", null));
 		String camera = text(node, "cameraId", null);
 		String change = text(node, "change", "UPLOADED");
-		if (id == null || camera == null || !id.matches("[0-9a-f]{64}") || "DELETED".equals(change)) {
+		if (id == null || camera == null || !Ids.MEDIA.matcher(id).matches() || "DELETED".equals(change)) {
 			return null;
 		}
 		Map<String, Object> item = new LinkedHashMap<>();

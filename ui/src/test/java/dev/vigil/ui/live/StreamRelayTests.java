@@ -17,15 +17,18 @@ class StreamRelayTests {
 
 	@Test
 	void turnsACatalogChangeIntoAFormattedItem() {
+		// catalog-api names media <cameraId>.<sha256>.
+		String id = "driveway." + "a".repeat(64);
 		Map<String, Object> item = StreamRelay.item(this.json.readTree("""
 				{"change":"UPLOADED","mediaId":"%s","cameraId":"driveway","kind":"IMAGE",
 				"takenAt":"2026-11-25T09:00:00Z","eventId":"driveway.1764061200000","personConfidence":0.876}
-				""".formatted("a".repeat(64))), this.display);
-		assertThat(item).containsEntry("camera", "<b>Driveway</b>")
+				""".formatted(id)), this.display);
+		assertThat(item).containsEntry("id", id)
+			.containsEntry("camera", "<b>Driveway</b>")
 			.containsEntry("time", "10:00:00")
 			.containsEntry("person", 88L)
-			.containsEntry("href", "/events/driveway.1764061200000?m=" + "a".repeat(64))
-			.containsEntry("thumbnail", "/media/" + "a".repeat(64) + "/thumbnail");
+			.containsEntry("href", "/events/driveway.1764061200000?m=" + id)
+			.containsEntry("thumbnail", "/media/" + id + "/thumbnail");
 	}
 
 	@Test
