@@ -111,21 +111,21 @@ public class CameraDirectory {
 	}
 
 	private Login check(String user, String password, InetAddress source) {
-		if (this.guard.isLockedOut(source)) {
+		if (this.guard.isLockedOut(source, user)) {
 			return new Login(Login.Outcome.LOCKED_OUT, null);
 		}
 		CameraAccount account = this.accounts.get(user);
 		boolean matches = this.hasher.matches(password, (account != null) ? account.passwordHash() : this.dummyHash);
 		if (account == null || !matches) {
-			this.guard.failed(source);
+			this.guard.failed(source, user);
 			return new Login((account == null) ? Login.Outcome.UNKNOWN_USER : Login.Outcome.BAD_PASSWORD, null);
 		}
 		if (!account.allowedSources().isEmpty()
 				&& account.allowedSources().stream().map(Cidr::parse).noneMatch((cidr) -> cidr.contains(source))) {
-			this.guard.failed(source);
+			this.guard.failed(source, user);
 			return new Login(Login.Outcome.SOURCE_NOT_ALLOWED, null);
 		}
-		this.guard.succeeded(source);
+		this.guard.succeeded(source, user);
 		return new Login(Login.Outcome.OK, account);
 	}
 

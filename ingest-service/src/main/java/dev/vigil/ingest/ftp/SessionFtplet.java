@@ -12,11 +12,13 @@ import org.apache.ftpserver.ftplet.FtpRequest;
 import org.apache.ftpserver.ftplet.FtpSession;
 import org.apache.ftpserver.ftplet.FtpletResult;
 import org.apache.ftpserver.ftplet.User;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
- * Turns locked-out sources away before they can send a password, and puts the camera into
- * the logging context of every command.
+ * Turns locked-out sources (and, at PASS, sources locked out of the account named in
+ * USER) away before they can send a password, and puts the camera into the logging
+ * context of every command.
  */
 final class SessionFtplet extends DefaultFtplet {
 
@@ -40,7 +42,7 @@ final class SessionFtplet extends DefaultFtplet {
 	@Override
 	public FtpletResult beforeCommand(FtpSession session, FtpRequest request) throws FtpException, IOException {
 		if ("PASS".equals(request.getCommand()) && session.getClientAddress() instanceof InetSocketAddress client
-				&& this.guard.isLockedOut(client.getAddress())) {
+				&& isLockedOut(client, session.getUserArgument())) {
 			session.write(new DefaultFtpReply(FtpReply.REPLY_421_SERVICE_NOT_AVAILABLE_CLOSING_CONTROL_CONNECTION,
 					"Too many failed logins from your address, try again later."));
 			return FtpletResult.DISCONNECT;
@@ -50,6 +52,11 @@ final class SessionFtplet extends DefaultFtplet {
 			MDC.put("cameraId", camera.account().cameraId());
 		}
 		return FtpletResult.DEFAULT;
+	}
+
+	private boolean isLockedOut(InetSocketAddress client, @Nullable String user) {
+		return (user != null) ? this.guard.isLockedOut(client.getAddress(), user)
+				: this.guard.isLockedOut(client.getAddress());
 	}
 
 	@Override

@@ -49,7 +49,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 				"vigil.ingest.cameras.accounts[0].password=driveway-secret-1",
 				"vigil.ingest.cameras.accounts[0].time-zone=Europe/Berlin",
 				"vigil.ingest.cameras.accounts[1].user=garden", "vigil.ingest.cameras.accounts[1].camera-id=garden",
-				"vigil.ingest.cameras.accounts[1].password=garden-secret-1" })
+				"vigil.ingest.cameras.accounts[1].password=garden-secret-1",
+				"vigil.ingest.cameras.accounts[2].user=porch", "vigil.ingest.cameras.accounts[2].camera-id=porch",
+				"vigil.ingest.cameras.accounts[2].password=porch-secret-1" })
 class FtpUploadIT {
 
 	static Path dataDir;
@@ -347,7 +349,7 @@ class FtpUploadIT {
 		String reply = camera.getReplyString();
 		String[] numbers = reply.substring(reply.indexOf('(') + 1, reply.indexOf(')')).split(",");
 		int port = Integer.parseInt(numbers[4].trim()) * 256 + Integer.parseInt(numbers[5].trim());
-		byte[] forged = Sha256.variant(TestMedia.file("darknet/person.jpg"), 4242);
+		byte[] forged = Sha256.variant(TestMedia.file("darknet/person.jpg"), 3999);
 		int depth = this.spool.depth();
 		try (java.net.Socket attacker = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
 				java.net.InetAddress.getByName("127.0.0.2"), 0)) {
@@ -365,6 +367,10 @@ class FtpUploadIT {
 		}
 		assertThat(this.spool.depth()).as("nothing stored from the other address").isEqualTo(depth);
 		assertThat(this.spool.pending()).noneMatch((record) -> record.sha256().equals(Sha256.of(forged)));
+		// The camera's own upload on the same session still works afterwards.
+		byte[] own = Sha256.variant(TestMedia.file("darknet/person.jpg"), 42);
+		assertThat(store(camera, "MDAlarm_20160830-155141.jpg", own)).as(camera.getReplyString()).isTrue();
+		spooled(Sha256.of(own));
 	}
 
 	@Test
@@ -382,6 +388,60 @@ class FtpUploadIT {
 		assertThat(driveway().printWorkingDirectory()).as("other sources are unaffected").isEqualTo("/");
 		assertThat(this.meters.get("vigil.ingest.logins.rejected").tag("reason", "bad_password").counter().count())
 			.isGreaterThanOrEqualTo(2);
+	}
+
+	private FTPClient from(String source) throws IOException {
+		FTPClient client = new FTPClient();
+		this.clients.add(client);
+		client.connect(java.net.InetAddress.getByName("127.0.0.1"), this.ftp.port(),
+				java.net.InetAddress.getByName(source), 0);
+		return client;
+	}
+
+	@Test
+	void ownCameraLoginBetweenGuessesDoesNotClearTheSourcesFailures() throws IOException {
+		// The attacker holds garden's password and guesses driveway's, logging in as
+		// garden after every guess.
+		FTPClient attacker = null;
+		for (int guess = 0; guess < 3; guess++) {
+			attacker = from("127.0.0.3");
+			assertThat(attacker.login("driveway", "guess-" + guess)).isFalse();
+			assertThat(attacker.getReplyCode()).isEqualTo(530);
+			if (guess < 2) {
+				assertThat(attacker.login("garden", "garden-secret-1")).as(attacker.getReplyString()).isTrue();
+				attacker.disconnect();
+			}
+		}
+		// Third guess: the source is locked, garden's correct login did not help.
+		FTPClient locked = attacker;
+		assertThatExceptionOfType(FTPConnectionClosedException.class)
+			.isThrownBy(() -> locked.login("garden", "garden-secret-1"))
+			.withMessageContaining("421");
+		assertThatExceptionOfType(FTPConnectionClosedException.class).isThrownBy(() -> from("127.0.0.3"))
+			.withMessageContaining("421");
+	}
+
+	@Test
+	void guessesSpreadOverManySourcesLockTheAccountButNotTheCamerasOwnSource() throws IOException {
+		assertThat(login("porch", "porch-secret-1").logout()).isTrue();
+		for (int source = 10; source < 20; source++) {
+			FTPClient attacker = from("127.0.0." + source);
+			assertThat(attacker.login("porch", "guess-" + source)).isFalse();
+			assertThat(attacker.getReplyCode()).isEqualTo(530);
+			attacker.disconnect();
+		}
+		// The account is locked for new sources, even with the right password ...
+		FTPClient stranger = from("127.0.0.20");
+		assertThatExceptionOfType(FTPConnectionClosedException.class)
+			.isThrownBy(() -> stranger.login("porch", "porch-secret-1"))
+			.withMessageContaining("421");
+		// ... while the camera's own address keeps uploading, and other accounts are
+		// untouched.
+		FTPClient camera = login("porch", "porch-secret-1");
+		assertThat(store(camera, "porch.jpg", Sha256.variant(TestMedia.file("darknet/person.jpg"), 43)))
+			.as(camera.getReplyString())
+			.isTrue();
+		assertThat(from("127.0.0.21").login("garden", "garden-secret-1")).isTrue();
 	}
 
 	@Test
