@@ -93,7 +93,7 @@ public class CameraDirectory {
 		List<String> sources = (account.allowedSources() != null) ? account.allowedSources() : List.of();
 		sources.forEach(Cidr::parse);
 		return new CameraAccount(account.user(), account.cameraId(), hash, sources, account.timeZone(),
-				account.silentAfter(), false);
+				account.silentAfter(), false, account.requireTls());
 	}
 
 	/**
@@ -172,12 +172,22 @@ public class CameraDirectory {
 	 */
 	public synchronized CameraAccount create(String user, String cameraId, String password, List<String> sources,
 			@Nullable ZoneId timeZone) throws IOException {
+		return create(user, cameraId, password, sources, timeZone, null);
+	}
+
+	/**
+	 * Add a camera through the admin API.
+	 * @param requireTls FTP login only after AUTH TLS; {@code null} = the global setting
+	 * @throws IllegalStateException when the user name is taken
+	 */
+	public synchronized CameraAccount create(String user, String cameraId, String password, List<String> sources,
+			@Nullable ZoneId timeZone, @Nullable Boolean requireTls) throws IOException {
 		if (this.accounts.containsKey(user)) {
 			throw new IllegalStateException("user exists");
 		}
 		sources.forEach(Cidr::parse);
 		CameraAccount account = new CameraAccount(user, cameraId, this.hasher.hash(password), sources, timeZone, null,
-				true);
+				true, requireTls);
 		this.accounts.put(user, account);
 		try {
 			writeStore();
@@ -245,18 +255,18 @@ public class CameraDirectory {
 	}
 
 	record StoredAccount(String user, String cameraId, String passwordHash, @Nullable List<String> allowedSources,
-			@Nullable String timeZone, @Nullable Duration silentAfter) {
+			@Nullable String timeZone, @Nullable Duration silentAfter, @Nullable Boolean requireTls) {
 
 		static StoredAccount of(CameraAccount account) {
 			return new StoredAccount(account.user(), account.cameraId(), account.passwordHash(),
 					account.allowedSources(), (account.timeZone() != null) ? account.timeZone().getId() : null,
-					account.silentAfter());
+					account.silentAfter(), account.requireTls());
 		}
 
 		CameraAccount toAccount() {
 			return new CameraAccount(this.user, this.cameraId, this.passwordHash,
 					(this.allowedSources != null) ? this.allowedSources : List.of(),
-					(this.timeZone != null) ? ZoneId.of(this.timeZone) : null, this.silentAfter, true);
+					(this.timeZone != null) ? ZoneId.of(this.timeZone) : null, this.silentAfter, true, this.requireTls);
 		}
 
 	}

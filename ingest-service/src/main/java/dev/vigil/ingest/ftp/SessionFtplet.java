@@ -3,6 +3,8 @@ package dev.vigil.ingest.ftp;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 
+import dev.vigil.ingest.camera.CameraAccount;
+import dev.vigil.ingest.camera.CameraDirectory;
 import dev.vigil.ingest.camera.LoginGuard;
 import org.apache.ftpserver.ftplet.DefaultFtpReply;
 import org.apache.ftpserver.ftplet.DefaultFtplet;
@@ -24,8 +26,14 @@ final class SessionFtplet extends DefaultFtplet {
 
 	private final LoginGuard guard;
 
-	SessionFtplet(LoginGuard guard) {
+	private final CameraDirectory cameras;
+
+	private final boolean requireTls;
+
+	SessionFtplet(LoginGuard guard, CameraDirectory cameras, boolean requireTls) {
 		this.guard = guard;
+		this.cameras = cameras;
+		this.requireTls = requireTls;
 	}
 
 	@Override
@@ -41,6 +49,12 @@ final class SessionFtplet extends DefaultFtplet {
 
 	@Override
 	public FtpletResult beforeCommand(FtpSession session, FtpRequest request) throws FtpException, IOException {
+		if (isLogin(request) && !session.isSecure() && tlsRequired(session, request)) {
+			// Refused before the camera sends its password in cleartext.
+			session.write(new DefaultFtpReply(FtpReply.REPLY_530_NOT_LOGGED_IN,
+					"TLS required: send AUTH TLS before USER (FTPS), or use SFTP."));
+			return FtpletResult.SKIP;
+		}
 		if ("PASS".equals(request.getCommand()) && session.getClientAddress() instanceof InetSocketAddress client
 				&& isLockedOut(client, session.getUserArgument())) {
 			session.write(new DefaultFtpReply(FtpReply.REPLY_421_SERVICE_NOT_AVAILABLE_CLOSING_CONTROL_CONNECTION,
@@ -52,6 +66,16 @@ final class SessionFtplet extends DefaultFtplet {
 			MDC.put("cameraId", camera.account().cameraId());
 		}
 		return FtpletResult.DEFAULT;
+	}
+
+	private static boolean isLogin(FtpRequest request) {
+		return "USER".equals(request.getCommand()) || "PASS".equals(request.getCommand());
+	}
+
+	private boolean tlsRequired(FtpSession session, FtpRequest request) {
+		String user = "USER".equals(request.getCommand()) ? request.getArgument() : session.getUserArgument();
+		Boolean own = (user != null) ? this.cameras.byUser(user).map(CameraAccount::requireTls).orElse(null) : null;
+		return (own != null) ? own : this.requireTls;
 	}
 
 	private boolean isLockedOut(InetSocketAddress client, @Nullable String user) {

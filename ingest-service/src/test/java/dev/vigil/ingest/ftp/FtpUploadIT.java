@@ -41,17 +41,18 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * lands in the spool. The publisher is off here, so the spool keeps everything for
  * inspection.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "vigil.ingest.ftp.port=0", "vigil.ingest.ftp.passive-ports=0", "vigil.ingest.sftp.enabled=false",
-				"vigil.ingest.publish.enabled=false", "vigil.ingest.intake.max-file-size=2MB",
-				"vigil.ingest.login.max-failures=3", "vigil.ingest.cameras.accounts[0].user=driveway",
-				"vigil.ingest.cameras.accounts[0].camera-id=driveway",
-				"vigil.ingest.cameras.accounts[0].password=driveway-secret-1",
-				"vigil.ingest.cameras.accounts[0].time-zone=Europe/Berlin",
-				"vigil.ingest.cameras.accounts[1].user=garden", "vigil.ingest.cameras.accounts[1].camera-id=garden",
-				"vigil.ingest.cameras.accounts[1].password=garden-secret-1",
-				"vigil.ingest.cameras.accounts[2].user=porch", "vigil.ingest.cameras.accounts[2].camera-id=porch",
-				"vigil.ingest.cameras.accounts[2].password=porch-secret-1" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "vigil.ingest.ftp.port=0",
+		"vigil.ingest.ftp.passive-ports=0", "vigil.ingest.sftp.enabled=false", "vigil.ingest.publish.enabled=false",
+		"vigil.ingest.intake.max-file-size=2MB", "vigil.ingest.login.max-failures=3",
+		"vigil.ingest.cameras.accounts[0].user=driveway", "vigil.ingest.cameras.accounts[0].camera-id=driveway",
+		"vigil.ingest.cameras.accounts[0].password=driveway-secret-1",
+		"vigil.ingest.cameras.accounts[0].time-zone=Europe/Berlin", "vigil.ingest.cameras.accounts[1].user=garden",
+		"vigil.ingest.cameras.accounts[1].camera-id=garden",
+		"vigil.ingest.cameras.accounts[1].password=garden-secret-1", "vigil.ingest.cameras.accounts[2].user=porch",
+		"vigil.ingest.cameras.accounts[2].camera-id=porch", "vigil.ingest.cameras.accounts[2].password=porch-secret-1",
+		"vigil.ingest.cameras.accounts[3].user=gate", "vigil.ingest.cameras.accounts[3].camera-id=gate",
+		"vigil.ingest.cameras.accounts[3].password=gate-secret-1",
+		"vigil.ingest.cameras.accounts[3].require-tls=true" })
 class FtpUploadIT {
 
 	static Path dataDir;
@@ -175,6 +176,22 @@ class FtpUploadIT {
 			.isTrue();
 		SpoolRecord record = spooled(Sha256.of(bytes));
 		assertThat(record.capturedAt()).isEqualTo(Instant.parse("2016-08-30T13:43:50Z"));
+	}
+
+	@Test
+	void refusesCleartextLoginOfACameraThatRequiresTls() throws IOException {
+		FTPClient plain = new FTPClient();
+		this.clients.add(plain);
+		plain.connect("127.0.0.1", this.ftp.port());
+		assertThat(plain.login("gate", "gate-secret-1")).isFalse();
+		assertThat(plain.getReplyCode()).isEqualTo(530);
+		assertThat(plain.getReplyString()).contains("TLS required");
+		FTPSClient secure = new FTPSClient(false);
+		this.clients.add(secure);
+		secure.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
+		secure.connect("127.0.0.1", this.ftp.port());
+		assertThat(secure.login("gate", "gate-secret-1")).as(secure.getReplyString()).isTrue();
+		assertThat(driveway().printWorkingDirectory()).as("other cameras follow the global setting").isEqualTo("/");
 	}
 
 	@Test
