@@ -32,6 +32,9 @@ final class AllocateCommand extends AbstractCommand {
 			else if (this.intake.isSpoolFull(size)) {
 				UploadCommand.reply(session, 452, "Insufficient storage space: edge spool is full, retry later.");
 			}
+			else if (session.getUser() instanceof CameraUser user && this.intake.isOverQuota(user.account(), size)) {
+				UploadCommand.reply(session, 552, UploadCommand.overQuota(this.intake.quota(user.account())));
+			}
 			else {
 				UploadCommand.reply(session, FtpReply.REPLY_200_COMMAND_OKAY, "ALLO command okay.");
 			}
