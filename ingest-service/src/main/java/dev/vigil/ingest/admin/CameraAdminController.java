@@ -115,8 +115,17 @@ class CameraAdminController {
 
 	record NewCamera(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String user,
 			@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String cameraId,
-			@Nullable @Size(min = 8, max = 128) String password, @Nullable List<String> allowedSources,
-			@Nullable String timeZone, @Nullable Boolean requireTls) {
+			@Nullable @Size(min = 8, max = 128) @Pattern(regexp = NO_CONTROL_CHARACTERS,
+					message = "must not contain control characters") String password,
+			@Nullable List<@Pattern(regexp = NO_CONTROL_CHARACTERS,
+					message = "must not contain control characters") String> allowedSources,
+			@Nullable @Pattern(regexp = NO_CONTROL_CHARACTERS,
+					message = "must not contain control characters") String timeZone,
+			@Nullable Boolean requireTls) {
+
+		/** NUL, CR, LF and the rest: no FTP client could send them, logs would split. */
+		static final String NO_CONTROL_CHARACTERS = "[^\\p{Cntrl}]*";
+
 	}
 
 }

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -65,6 +67,11 @@ public class CameraDirectory {
 		this.dummyHash = this.hasher.hash(PasswordHasher.generatePassword());
 		try {
 			Files.createDirectories(this.homes);
+			if (Files.exists(this.store)
+					&& Files.getFileStore(this.store).supportsFileAttributeView(PosixFileAttributeView.class)) {
+				// Written with the umask's mode by earlier versions.
+				Files.setPosixFilePermissions(this.store, PosixFilePermissions.fromString("rw-------"));
+			}
 			for (StoredAccount stored : readStore()) {
 				this.accounts.put(stored.user(), stored.toAccount());
 			}
@@ -233,7 +240,16 @@ public class CameraDirectory {
 			}
 		}
 		Path temporary = this.store.resolveSibling("cameras.json.tmp");
-		Files.write(temporary, this.json.writeValueAsBytes(managed));
+		Files.deleteIfExists(temporary);
+		// Created private: the hashes are only for this process (mode 600).
+		try {
+			Files.createFile(temporary,
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		}
+		catch (UnsupportedOperationException ex) {
+			Files.createFile(temporary);
+		}
+		Files.write(temporary, this.json.writeValueAsBytes(managed), StandardOpenOption.TRUNCATE_EXISTING);
 		try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
 			channel.force(true);
 		}

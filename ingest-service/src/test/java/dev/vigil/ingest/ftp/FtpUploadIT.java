@@ -233,6 +233,8 @@ class FtpUploadIT {
 		assertThat(client.allocate(120_000)).isTrue();
 		assertThat(client.getReplyCode()).isEqualTo(200);
 		assertThat(client.sendCommand("ALLO", "999999999999")).isEqualTo(552);
+		assertThat(client.sendCommand("ALLO", "-5")).as("a negative size is a syntax error").isEqualTo(501);
+		assertThat(client.sendCommand("ALLO", "lots")).isEqualTo(501);
 		byte[] bytes = Sha256.variant(TestMedia.file("darknet/person.jpg"), 5);
 		assertThat(client.allocate(bytes.length)).isTrue();
 		assertThat(store(client, "after-allo.jpg", bytes)).isTrue();
