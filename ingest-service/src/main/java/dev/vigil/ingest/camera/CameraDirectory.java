@@ -89,6 +89,12 @@ public class CameraDirectory {
 		String hash;
 		if (account.passwordHash() != null && PasswordHasher.isHash(account.passwordHash())) {
 			hash = account.passwordHash();
+			if (this.hasher.needsUpgrade(hash)) {
+				log.warn(
+						"Camera user {}: configured password-hash has fewer than {} PBKDF2 iterations; "
+								+ "replace it with a new hash (or configure the password from a secret)",
+						account.user(), this.properties.passwordIterations());
+			}
 		}
 		else if (account.password() != null && !account.password().isBlank()) {
 			hash = this.hasher.hash(account.password());
@@ -133,7 +139,38 @@ public class CameraDirectory {
 			return new Login(Login.Outcome.SOURCE_NOT_ALLOWED, null);
 		}
 		this.guard.succeeded(source, user);
-		return new Login(Login.Outcome.OK, account);
+		return new Login(Login.Outcome.OK, upgrade(account, password));
+	}
+
+	/**
+	 * Re-hashes an account stored with fewer PBKDF2 iterations than configured, now that
+	 * the password is known. Configured hashes cannot be rewritten here: a warning at
+	 * start asks for a new one.
+	 */
+	private CameraAccount upgrade(CameraAccount account, String password) {
+		if (!account.managed() || !this.hasher.needsUpgrade(account.passwordHash())) {
+			return account;
+		}
+		synchronized (this) {
+			CameraAccount current = this.accounts.get(account.user());
+			if (current == null || !current.passwordHash().equals(account.passwordHash())) {
+				return (current != null) ? current : account;
+			}
+			CameraAccount upgraded = new CameraAccount(account.user(), account.cameraId(), this.hasher.hash(password),
+					account.allowedSources(), account.timeZone(), account.silentAfter(), true, account.requireTls());
+			this.accounts.put(account.user(), upgraded);
+			try {
+				writeStore();
+				log.info("Password hash of camera user {} upgraded to {} PBKDF2 iterations", account.user(),
+						this.properties.passwordIterations());
+				return upgraded;
+			}
+			catch (IOException ex) {
+				this.accounts.put(account.user(), account);
+				log.warn("Could not store the upgraded password hash of camera user {}", account.user(), ex);
+				return account;
+			}
+		}
 	}
 
 	/** A random password for generated accounts (24 URL-safe characters). */

@@ -23,13 +23,15 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultTimeZone zone of camera clocks without their own {@code time-zone}
  * @param silentAfter a camera that has uploaded before and is quiet this long is reported
  * silent (per-camera override: {@code silent-after} on the account)
- * @param passwordIterations PBKDF2 iterations for new password hashes
+ * @param passwordIterations PBKDF2-HMAC-SHA256 iterations for new password hashes
+ * (OWASP's 600000 by default); stored hashes with fewer are re-hashed at the next
+ * successful login
  */
 @ConfigurationProperties("vigil.ingest.cameras")
 @Validated
 public record CameraProperties(@Nullable @Valid List<Account> accounts,
 		@NotNull @DefaultValue("UTC") ZoneId defaultTimeZone, @NotNull @DefaultValue("6h") Duration silentAfter,
-		@Min(10000) @DefaultValue("100000") int passwordIterations) {
+		@Min(10000) @DefaultValue("600000") int passwordIterations) {
 
 	public CameraProperties {
 		accounts = (accounts != null) ? List.copyOf(accounts) : List.of();

@@ -41,7 +41,9 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "vigil.ingest.ftp.port=0",
 		"vigil.ingest.ftp.passive-ports=0", "vigil.ingest.sftp.enabled=false", "vigil.ingest.publish.enabled=false",
-		"vigil.ingest.spool.max-size=3MB", "vigil.ingest.quota.per-camera=600KB", "vigil.ingest.quota.cameras.shed=5MB",
+		// Many logins here, none about hashing cost: the lowest allowed work factor.
+		"vigil.ingest.cameras.password-iterations=10000", "vigil.ingest.spool.max-size=3MB",
+		"vigil.ingest.quota.per-camera=600KB", "vigil.ingest.quota.cameras.shed=5MB",
 		"vigil.ingest.quota.cameras.barn=5MB", "vigil.ingest.intake.quarantine-max-bytes=250KB",
 		"vigil.ingest.intake.unfinished-max-bytes=550KB", "vigil.ingest.intake.sweep-interval=1s",
 		"vigil.ingest.cameras.accounts[0].user=attic", "vigil.ingest.cameras.accounts[0].camera-id=attic",

@@ -43,8 +43,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "vigil.ingest.ftp.port=0",
 		"vigil.ingest.ftp.passive-ports=0", "vigil.ingest.sftp.enabled=false", "vigil.ingest.publish.enabled=false",
-		"vigil.ingest.intake.max-file-size=2MB", "vigil.ingest.login.max-failures=3",
-		"vigil.ingest.cameras.accounts[0].user=driveway", "vigil.ingest.cameras.accounts[0].camera-id=driveway",
+		// Many logins here, none about hashing cost: the lowest allowed work factor.
+		"vigil.ingest.cameras.password-iterations=10000", "vigil.ingest.intake.max-file-size=2MB",
+		"vigil.ingest.login.max-failures=3", "vigil.ingest.cameras.accounts[0].user=driveway",
+		"vigil.ingest.cameras.accounts[0].camera-id=driveway",
 		"vigil.ingest.cameras.accounts[0].password=driveway-secret-1",
 		"vigil.ingest.cameras.accounts[0].time-zone=Europe/Berlin", "vigil.ingest.cameras.accounts[1].user=garden",
 		"vigil.ingest.cameras.accounts[1].camera-id=garden",
