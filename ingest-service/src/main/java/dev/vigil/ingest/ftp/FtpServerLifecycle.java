@@ -71,6 +71,8 @@ public class FtpServerLifecycle implements SmartLifecycle {
 		// FtpServer adds its own entries to this map, so it must be mutable.
 		Map<String, Ftplet> ftplets = new HashMap<>();
 		ftplets.put("vigil", new SessionFtplet(this.guard, this.cameras, this.properties.requireTls()));
+		ftplets.put("pre-login", new PreLoginLimit(this.properties.maxPreLogin(),
+				this.properties.maxPreLoginPerSource(), this.properties.loginTimeout()));
 		factory.setFtplets(ftplets);
 
 		CommandFactoryFactory commands = new CommandFactoryFactory();

@@ -45,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 		"vigil.ingest.ftp.passive-ports=0", "vigil.ingest.sftp.enabled=false", "vigil.ingest.publish.enabled=false",
 		// Many logins here, none about hashing cost: the lowest allowed work factor.
 		"vigil.ingest.cameras.password-iterations=10000", "vigil.ingest.intake.max-file-size=2MB",
-		"vigil.ingest.login.max-failures=3", "vigil.ingest.cameras.accounts[0].user=driveway",
+		"vigil.ingest.login.max-failures=3", "vigil.ingest.ftp.login-timeout=10s",
+		"vigil.ingest.ftp.max-pre-login-per-source=4", "vigil.ingest.cameras.accounts[0].user=driveway",
 		"vigil.ingest.cameras.accounts[0].camera-id=driveway",
 		"vigil.ingest.cameras.accounts[0].password=driveway-secret-1",
 		"vigil.ingest.cameras.accounts[0].time-zone=Europe/Berlin", "vigil.ingest.cameras.accounts[1].user=garden",
@@ -463,6 +464,48 @@ class FtpUploadIT {
 			.as(camera.getReplyString())
 			.isTrue();
 		assertThat(from("127.0.0.21").login("garden", "garden-secret-1")).isTrue();
+	}
+
+	@Test
+	void capsConnectionsWaitingToLogInAndDropsThemAfterTheLoginTimeout() throws Exception {
+		List<java.net.Socket> waiting = new java.util.ArrayList<>();
+		try {
+			for (int i = 0; i < 4; i++) {
+				java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"),
+						this.ftp.port(), java.net.InetAddress.getByName("127.0.0.4"), 0);
+				socket.setSoTimeout(90_000);
+				waiting.add(socket);
+				assertThat(line(socket)).startsWith("220");
+			}
+			// One connection more from that address, never logged in: refused.
+			assertThatExceptionOfType(FTPConnectionClosedException.class).isThrownBy(() -> from("127.0.0.4"))
+				.withMessageContaining("421");
+			assertThat(from("127.0.0.5").login("garden", "garden-secret-1")).as("other sources unaffected").isTrue();
+			// The silent ones are dropped after the login timeout.
+			for (java.net.Socket socket : waiting) {
+				String last;
+				do {
+					last = line(socket);
+				}
+				while (last != null && !last.startsWith("421"));
+			}
+			FTPClient later = from("127.0.0.4");
+			assertThat(later.login("garden", "garden-secret-1")).as("slots are released").isTrue();
+		}
+		finally {
+			for (java.net.Socket socket : waiting) {
+				socket.close();
+			}
+		}
+	}
+
+	private static @org.jspecify.annotations.Nullable String line(java.net.Socket socket) throws IOException {
+		StringBuilder line = new StringBuilder();
+		int b;
+		while ((b = socket.getInputStream().read()) != -1 && b != '\n') {
+			line.append((char) b);
+		}
+		return (b == -1 && line.isEmpty()) ? null : line.toString().trim();
 	}
 
 	@Test
