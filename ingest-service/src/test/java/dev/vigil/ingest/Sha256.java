@@ -31,8 +31,15 @@ public final class Sha256 {
 		}
 	}
 
-	/** A distinct but still complete JPEG: zero padding after the end marker. */
+	/**
+	 * A distinct but still complete JPEG: zero padding after the end marker. The sniffer
+	 * looks for the end marker in the last 4 KB, so more padding than that reads as a
+	 * truncated upload.
+	 */
 	public static byte[] variant(Path jpeg, int n) {
+		if (n < 0 || n > 4000) {
+			throw new IllegalArgumentException("padding must be 0..4000 bytes, was " + n);
+		}
 		try {
 			byte[] bytes = Files.readAllBytes(jpeg);
 			return java.util.Arrays.copyOf(bytes, bytes.length + n);

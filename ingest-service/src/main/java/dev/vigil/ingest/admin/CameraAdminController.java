@@ -69,7 +69,8 @@ class CameraAdminController {
 		CameraAccount account;
 		try {
 			account = this.cameras.create(request.user(), request.cameraId(), password,
-					(request.allowedSources() != null) ? request.allowedSources() : List.of(), zone);
+					(request.allowedSources() != null) ? request.allowedSources() : List.of(), zone,
+					request.requireTls());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ApiErrors.Invalid("allowedSources", ex.getMessage());
@@ -97,13 +98,16 @@ class CameraAdminController {
 	private CameraView view(CameraAccount account) {
 		Instant last = this.activity.lastUploads().get(account.cameraId());
 		return new CameraView(account.user(), account.cameraId(), account.allowedSources(),
-				this.cameras.zone(account).getId(), account.managed(), last,
-				this.activity.isSilent(account.cameraId()));
+				this.cameras.zone(account).getId(), account.managed(), last, this.activity.isSilent(account.cameraId()),
+				account.requireTls());
 	}
 
-	/** A camera as the API shows it: never the password or its hash. */
+	/**
+	 * A camera as the API shows it: never the password or its hash. {@code requireTls}
+	 * null = the edge's global setting.
+	 */
 	record CameraView(String user, String cameraId, List<String> allowedSources, String timeZone, boolean managed,
-			@Nullable Instant lastUploadAt, boolean silent) {
+			@Nullable Instant lastUploadAt, boolean silent, @Nullable Boolean requireTls) {
 	}
 
 	record CreatedCamera(CameraView camera, @Nullable String generatedPassword) {
@@ -111,8 +115,17 @@ class CameraAdminController {
 
 	record NewCamera(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String user,
 			@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String cameraId,
-			@Nullable @Size(min = 8, max = 128) String password, @Nullable List<String> allowedSources,
-			@Nullable String timeZone) {
+			@Nullable @Size(min = 8, max = 128) @Pattern(regexp = NO_CONTROL_CHARACTERS,
+					message = "must not contain control characters") String password,
+			@Nullable List<@Pattern(regexp = NO_CONTROL_CHARACTERS,
+					message = "must not contain control characters") String> allowedSources,
+			@Nullable @Pattern(regexp = NO_CONTROL_CHARACTERS,
+					message = "must not contain control characters") String timeZone,
+			@Nullable Boolean requireTls) {
+
+		/** NUL, CR, LF and the rest: no FTP client could send them, logs would split. */
+		static final String NO_CONTROL_CHARACTERS = "[^\\p{Cntrl}]*";
+
 	}
 
 }

@@ -16,12 +16,20 @@ import org.jspecify.annotations.Nullable;
  * @param timeZone zone of the camera's clock, {@code null} for the default
  * @param silentAfter silence threshold, {@code null} for the default
  * @param managed true when created through the admin API (and so deletable there)
+ * @param requireTls FTP logins only after AUTH TLS ({@code true}), also without it
+ * ({@code false}), or as {@code vigil.ingest.ftp.require-tls} says ({@code null})
  */
 public record CameraAccount(String user, String cameraId, String passwordHash, List<String> allowedSources,
-		@Nullable ZoneId timeZone, @Nullable Duration silentAfter, boolean managed) {
+		@Nullable ZoneId timeZone, @Nullable Duration silentAfter, boolean managed, @Nullable Boolean requireTls) {
 
 	public CameraAccount {
 		allowedSources = List.copyOf(allowedSources);
+	}
+
+	/** An account that follows the global TLS setting. */
+	public CameraAccount(String user, String cameraId, String passwordHash, List<String> allowedSources,
+			@Nullable ZoneId timeZone, @Nullable Duration silentAfter, boolean managed) {
+		this(user, cameraId, passwordHash, allowedSources, timeZone, silentAfter, managed, null);
 	}
 
 }

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -65,6 +67,11 @@ public class CameraDirectory {
 		this.dummyHash = this.hasher.hash(PasswordHasher.generatePassword());
 		try {
 			Files.createDirectories(this.homes);
+			if (Files.exists(this.store)
+					&& Files.getFileStore(this.store).supportsFileAttributeView(PosixFileAttributeView.class)) {
+				// Written with the umask's mode by earlier versions.
+				Files.setPosixFilePermissions(this.store, PosixFilePermissions.fromString("rw-------"));
+			}
 			for (StoredAccount stored : readStore()) {
 				this.accounts.put(stored.user(), stored.toAccount());
 			}
@@ -82,6 +89,12 @@ public class CameraDirectory {
 		String hash;
 		if (account.passwordHash() != null && PasswordHasher.isHash(account.passwordHash())) {
 			hash = account.passwordHash();
+			if (this.hasher.needsUpgrade(hash)) {
+				log.warn(
+						"Camera user {}: configured password-hash has fewer than {} PBKDF2 iterations; "
+								+ "replace it with a new hash (or configure the password from a secret)",
+						account.user(), this.properties.passwordIterations());
+			}
 		}
 		else if (account.password() != null && !account.password().isBlank()) {
 			hash = this.hasher.hash(account.password());
@@ -93,7 +106,7 @@ public class CameraDirectory {
 		List<String> sources = (account.allowedSources() != null) ? account.allowedSources() : List.of();
 		sources.forEach(Cidr::parse);
 		return new CameraAccount(account.user(), account.cameraId(), hash, sources, account.timeZone(),
-				account.silentAfter(), false);
+				account.silentAfter(), false, account.requireTls());
 	}
 
 	/**
@@ -111,22 +124,53 @@ public class CameraDirectory {
 	}
 
 	private Login check(String user, String password, InetAddress source) {
-		if (this.guard.isLockedOut(source)) {
+		if (this.guard.isLockedOut(source, user)) {
 			return new Login(Login.Outcome.LOCKED_OUT, null);
 		}
 		CameraAccount account = this.accounts.get(user);
 		boolean matches = this.hasher.matches(password, (account != null) ? account.passwordHash() : this.dummyHash);
 		if (account == null || !matches) {
-			this.guard.failed(source);
+			this.guard.failed(source, user);
 			return new Login((account == null) ? Login.Outcome.UNKNOWN_USER : Login.Outcome.BAD_PASSWORD, null);
 		}
 		if (!account.allowedSources().isEmpty()
 				&& account.allowedSources().stream().map(Cidr::parse).noneMatch((cidr) -> cidr.contains(source))) {
-			this.guard.failed(source);
+			this.guard.failed(source, user);
 			return new Login(Login.Outcome.SOURCE_NOT_ALLOWED, null);
 		}
-		this.guard.succeeded(source);
-		return new Login(Login.Outcome.OK, account);
+		this.guard.succeeded(source, user);
+		return new Login(Login.Outcome.OK, upgrade(account, password));
+	}
+
+	/**
+	 * Re-hashes an account stored with fewer PBKDF2 iterations than configured, now that
+	 * the password is known. Configured hashes cannot be rewritten here: a warning at
+	 * start asks for a new one.
+	 */
+	private CameraAccount upgrade(CameraAccount account, String password) {
+		if (!account.managed() || !this.hasher.needsUpgrade(account.passwordHash())) {
+			return account;
+		}
+		synchronized (this) {
+			CameraAccount current = this.accounts.get(account.user());
+			if (current == null || !current.passwordHash().equals(account.passwordHash())) {
+				return (current != null) ? current : account;
+			}
+			CameraAccount upgraded = new CameraAccount(account.user(), account.cameraId(), this.hasher.hash(password),
+					account.allowedSources(), account.timeZone(), account.silentAfter(), true, account.requireTls());
+			this.accounts.put(account.user(), upgraded);
+			try {
+				writeStore();
+				log.info("Password hash of camera user {} upgraded to {} PBKDF2 iterations", account.user(),
+						this.properties.passwordIterations());
+				return upgraded;
+			}
+			catch (IOException ex) {
+				this.accounts.put(account.user(), account);
+				log.warn("Could not store the upgraded password hash of camera user {}", account.user(), ex);
+				return account;
+			}
+		}
 	}
 
 	/** A random password for generated accounts (24 URL-safe characters). */
@@ -172,12 +216,22 @@ public class CameraDirectory {
 	 */
 	public synchronized CameraAccount create(String user, String cameraId, String password, List<String> sources,
 			@Nullable ZoneId timeZone) throws IOException {
+		return create(user, cameraId, password, sources, timeZone, null);
+	}
+
+	/**
+	 * Add a camera through the admin API.
+	 * @param requireTls FTP login only after AUTH TLS; {@code null} = the global setting
+	 * @throws IllegalStateException when the user name is taken
+	 */
+	public synchronized CameraAccount create(String user, String cameraId, String password, List<String> sources,
+			@Nullable ZoneId timeZone, @Nullable Boolean requireTls) throws IOException {
 		if (this.accounts.containsKey(user)) {
 			throw new IllegalStateException("user exists");
 		}
 		sources.forEach(Cidr::parse);
 		CameraAccount account = new CameraAccount(user, cameraId, this.hasher.hash(password), sources, timeZone, null,
-				true);
+				true, requireTls);
 		this.accounts.put(user, account);
 		try {
 			writeStore();
@@ -223,7 +277,16 @@ public class CameraDirectory {
 			}
 		}
 		Path temporary = this.store.resolveSibling("cameras.json.tmp");
-		Files.write(temporary, this.json.writeValueAsBytes(managed));
+		Files.deleteIfExists(temporary);
+		// Created private: the hashes are only for this process (mode 600).
+		try {
+			Files.createFile(temporary,
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		}
+		catch (UnsupportedOperationException ex) {
+			Files.createFile(temporary);
+		}
+		Files.write(temporary, this.json.writeValueAsBytes(managed), StandardOpenOption.TRUNCATE_EXISTING);
 		try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
 			channel.force(true);
 		}
@@ -245,18 +308,18 @@ public class CameraDirectory {
 	}
 
 	record StoredAccount(String user, String cameraId, String passwordHash, @Nullable List<String> allowedSources,
-			@Nullable String timeZone, @Nullable Duration silentAfter) {
+			@Nullable String timeZone, @Nullable Duration silentAfter, @Nullable Boolean requireTls) {
 
 		static StoredAccount of(CameraAccount account) {
 			return new StoredAccount(account.user(), account.cameraId(), account.passwordHash(),
 					account.allowedSources(), (account.timeZone() != null) ? account.timeZone().getId() : null,
-					account.silentAfter());
+					account.silentAfter(), account.requireTls());
 		}
 
 		CameraAccount toAccount() {
 			return new CameraAccount(this.user, this.cameraId, this.passwordHash,
 					(this.allowedSources != null) ? this.allowedSources : List.of(),
-					(this.timeZone != null) ? ZoneId.of(this.timeZone) : null, this.silentAfter, true);
+					(this.timeZone != null) ? ZoneId.of(this.timeZone) : null, this.silentAfter, true, this.requireTls);
 		}
 
 	}

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -22,13 +23,15 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultTimeZone zone of camera clocks without their own {@code time-zone}
  * @param silentAfter a camera that has uploaded before and is quiet this long is reported
  * silent (per-camera override: {@code silent-after} on the account)
- * @param passwordIterations PBKDF2 iterations for new password hashes
+ * @param passwordIterations PBKDF2-HMAC-SHA256 iterations for new password hashes
+ * (OWASP's 600000 by default); stored hashes with fewer are re-hashed at the next
+ * successful login
  */
 @ConfigurationProperties("vigil.ingest.cameras")
 @Validated
 public record CameraProperties(@Nullable @Valid List<Account> accounts,
 		@NotNull @DefaultValue("UTC") ZoneId defaultTimeZone, @NotNull @DefaultValue("6h") Duration silentAfter,
-		@Min(10000) @DefaultValue("100000") int passwordIterations) {
+		@Min(10000) @DefaultValue("600000") int passwordIterations) {
 
 	public CameraProperties {
 		accounts = (accounts != null) ? List.copyOf(accounts) : List.of();
@@ -50,11 +53,24 @@ public record CameraProperties(@Nullable @Valid List<Account> accounts,
 	 * @param allowedSources CIDRs the camera may log in from; empty = anywhere
 	 * @param timeZone zone of the camera's clock
 	 * @param silentAfter per-camera silence threshold
+	 * @param requireTls FTP login only after AUTH TLS; empty = as
+	 * {@code vigil.ingest.ftp.require-tls}
 	 */
 	public record Account(@NotBlank String user,
 			@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String cameraId,
 			@Nullable String passwordHash, @Nullable String password, @Nullable List<String> allowedSources,
-			@Nullable ZoneId timeZone, @Nullable Duration silentAfter) {
+			@Nullable ZoneId timeZone, @Nullable Duration silentAfter, @Nullable Boolean requireTls) {
+
+		@ConstructorBinding
+		public Account {
+		}
+
+		/** An account that follows the global TLS setting. */
+		public Account(String user, String cameraId, @Nullable String passwordHash, @Nullable String password,
+				@Nullable List<String> allowedSources, @Nullable ZoneId timeZone, @Nullable Duration silentAfter) {
+			this(user, cameraId, passwordHash, password, allowedSources, timeZone, silentAfter, null);
+		}
+
 	}
 
 }

@@ -10,7 +10,8 @@ import javax.crypto.spec.PBEKeySpec;
 
 /**
  * PBKDF2-HMAC-SHA256 from the JDK: no extra dependency on the Pi, and the iteration count
- * travels in the hash so it can be raised without invalidating stored accounts.
+ * travels in the hash so it can be raised without invalidating stored accounts (they are
+ * re-hashed at their next successful login, see {@link #needsUpgrade}).
  */
 final class PasswordHasher {
 
@@ -45,6 +46,20 @@ final class PasswordHasher {
 		}
 		catch (IllegalArgumentException ex) {
 			return false;
+		}
+	}
+
+	/**
+	 * Whether a hash was made with fewer iterations than this hasher uses now (or cannot
+	 * be read), so it should be replaced at the next successful login.
+	 */
+	boolean needsUpgrade(String encoded) {
+		String[] parts = encoded.split("\\$");
+		try {
+			return parts.length != 4 || Integer.parseInt(parts[1]) < this.iterations;
+		}
+		catch (NumberFormatException ex) {
+			return true;
 		}
 	}
 

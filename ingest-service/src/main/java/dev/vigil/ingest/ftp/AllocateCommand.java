@@ -25,12 +25,19 @@ final class AllocateCommand extends AbstractCommand {
 	public void execute(FtpIoSession session, FtpServerContext context, FtpRequest request) {
 		try {
 			long size = parseSize(request.getArgument());
-			if (size > this.intake.maxFileSize()) {
+			if (size < 0) {
+				UploadCommand.reply(session, FtpReply.REPLY_501_SYNTAX_ERROR_IN_PARAMETERS_OR_ARGUMENTS,
+						"Syntax error: ALLO needs a size of 0 or more bytes.");
+			}
+			else if (size > this.intake.maxFileSize()) {
 				UploadCommand.reply(session, 552,
 						"Exceeded storage allocation: largest file is " + this.intake.maxFileSize() + " bytes.");
 			}
 			else if (this.intake.isSpoolFull(size)) {
 				UploadCommand.reply(session, 452, "Insufficient storage space: edge spool is full, retry later.");
+			}
+			else if (session.getUser() instanceof CameraUser user && this.intake.isOverQuota(user.account(), size)) {
+				UploadCommand.reply(session, 552, UploadCommand.overQuota(this.intake.quota(user.account())));
 			}
 			else {
 				UploadCommand.reply(session, FtpReply.REPLY_200_COMMAND_OKAY, "ALLO command okay.");
@@ -47,11 +54,15 @@ final class AllocateCommand extends AbstractCommand {
 		}
 		// "ALLO <size> [R <record size>]"
 		String first = argument.trim().split("\\s+")[0];
+		if (first.isEmpty()) {
+			return 0;
+		}
 		try {
 			return Long.parseLong(first);
 		}
 		catch (NumberFormatException ex) {
-			return 0;
+			// Not a number (or beyond a long): as bad as a negative size.
+			return -1;
 		}
 	}
 

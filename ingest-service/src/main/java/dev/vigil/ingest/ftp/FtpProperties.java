@@ -33,6 +33,12 @@ import org.springframework.validation.annotation.Validated;
  * @param idleTimeout a session idle this long is closed
  * @param maxLoginFailures failed PASS in one session before it is closed
  * @param tls FTPS
+ * @param requireTls refuse USER and PASS before AUTH TLS (passwords never in cleartext);
+ * a camera account's own {@code require-tls} overrides it. On in the {@code production}
+ * profile
+ * @param maxPreLogin connections not logged in yet, in total; more get 421
+ * @param maxPreLoginPerSource connections not logged in yet from one address
+ * @param loginTimeout a connection must log in within this (idle or not)
  */
 @ConfigurationProperties("vigil.ingest.ftp")
 @Validated
@@ -41,7 +47,9 @@ record FtpProperties(@DefaultValue("true") boolean enabled, @Min(0) @Max(65535) 
 		@Nullable String passiveExternalAddress, @DefaultValue("true") boolean activeEnabled,
 		@Positive @DefaultValue("64") int maxSessions, @Positive @DefaultValue("8") int maxSessionsPerCamera,
 		@NotNull @DefaultValue("120s") Duration idleTimeout, @Positive @DefaultValue("3") int maxLoginFailures,
-		@Valid @DefaultValue Tls tls) {
+		@Valid @DefaultValue Tls tls, @DefaultValue("false") boolean requireTls,
+		@Positive @DefaultValue("32") int maxPreLogin, @Positive @DefaultValue("8") int maxPreLoginPerSource,
+		@NotNull @DefaultValue("15s") Duration loginTimeout) {
 
 	/**
 	 * FTPS: explicit (AUTH TLS on the control port) and optionally implicit.

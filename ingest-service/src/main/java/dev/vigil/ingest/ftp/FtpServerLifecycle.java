@@ -59,6 +59,10 @@ public class FtpServerLifecycle implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
+		if (this.properties.requireTls() && !this.properties.tls().enabled()) {
+			throw new IllegalStateException(
+					"vigil.ingest.ftp.require-tls needs vigil.ingest.ftp.tls.enabled=true: no camera could log in");
+		}
 		FtpServerFactory factory = new FtpServerFactory();
 		factory.setUserManager(new CameraUserManager(this.cameras, this.properties));
 		NativeFileSystemFactory fileSystem = new NativeFileSystemFactory();
@@ -66,7 +70,9 @@ public class FtpServerLifecycle implements SmartLifecycle {
 		factory.setFileSystem(fileSystem);
 		// FtpServer adds its own entries to this map, so it must be mutable.
 		Map<String, Ftplet> ftplets = new HashMap<>();
-		ftplets.put("vigil", new SessionFtplet(this.guard));
+		ftplets.put("vigil", new SessionFtplet(this.guard, this.cameras, this.properties.requireTls()));
+		ftplets.put("pre-login", new PreLoginLimit(this.properties.maxPreLogin(),
+				this.properties.maxPreLoginPerSource(), this.properties.loginTimeout()));
 		factory.setFtplets(ftplets);
 
 		CommandFactoryFactory commands = new CommandFactoryFactory();

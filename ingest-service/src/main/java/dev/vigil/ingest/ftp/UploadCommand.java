@@ -77,6 +77,11 @@ final class UploadCommand extends AbstractCommand {
 				reply(session, 452, "Insufficient storage space: edge spool is full, retry later.");
 				return;
 			}
+			if (this.intake.isOverQuota(user.account(), 0)) {
+				this.intake.discarded(user.account(), "over-quota");
+				reply(session, 552, overQuota(this.intake.quota(user.account())));
+				return;
+			}
 			Path target = Jail.resolve(session, argument);
 			if (target == null || Files.isDirectory(target)) {
 				reply(session, FtpReply.REPLY_553_REQUESTED_ACTION_NOT_TAKEN_FILE_NAME_NOT_ALLOWED,
@@ -109,6 +114,7 @@ final class UploadCommand extends AbstractCommand {
 		Files.createDirectories(target.getParent());
 		Path partial = target.resolveSibling(Intake.IN_PROGRESS_PREFIX + UUID.randomUUID());
 		long prefix = copyPrefix(session, target, partial);
+		long quotaLeft = this.intake.quotaRemaining(user.account());
 		// Like vsftpd's default: no ASCII mangling of uploads, a camera that forgot TYPE
 		// I
 		// must not corrupt its JPEGs.
@@ -117,11 +123,16 @@ final class UploadCommand extends AbstractCommand {
 		UploadStream upload = null;
 		try (OutputStream file = new BufferedOutputStream(
 				Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.APPEND), 64 * 1024)) {
-			upload = new UploadStream(file, this.intake.maxFileSize() - prefix);
+			upload = new UploadStream(file, Math.min(this.intake.maxFileSize() - prefix, quotaLeft));
 			data.transferFromClient(session.getFtpletSession(), upload);
 			upload.flush();
 		}
 		catch (UploadStream.TooLargeException ex) {
+			if (quotaLeft < this.intake.maxFileSize() - prefix) {
+				discard(partial, user, "over-quota");
+				reply(session, 552, overQuota(this.intake.quota(user.account())));
+				return;
+			}
 			discard(partial, user, "too-large");
 			reply(session, 552,
 					"Exceeded storage allocation: file larger than " + this.intake.maxFileSize() + " bytes.");
@@ -193,9 +204,15 @@ final class UploadCommand extends AbstractCommand {
 			case QUARANTINED -> reply(session, FtpReply.REPLY_550_REQUESTED_ACTION_NOT_TAKEN,
 					"Requested action not taken: " + result.detail() + ".");
 			case SPOOL_FULL -> reply(session, 452, "Insufficient storage space: " + result.detail() + ".");
+			case OVER_QUOTA -> reply(session, 552, "Exceeded storage allocation: " + result.detail() + ".");
 			case FAILED -> reply(session, FtpReply.REPLY_451_REQUESTED_ACTION_ABORTED,
 					"Requested action aborted: " + result.detail() + ".");
 		}
+	}
+
+	static String overQuota(long quota) {
+		return "Exceeded storage allocation: this camera's quota of " + quota
+				+ " bytes (home + quarantine + spool) is reached, retry when uploads have been published.";
 	}
 
 	static void reply(FtpIoSession session, int code, String text) {

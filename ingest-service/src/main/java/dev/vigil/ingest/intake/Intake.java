@@ -25,6 +25,7 @@ import dev.vigil.ingest.camera.CameraActivity;
 import dev.vigil.ingest.camera.CameraDirectory;
 import dev.vigil.ingest.intake.CaptureTimeResolver.CaptureTime;
 import dev.vigil.ingest.intake.IntakeResult.Outcome;
+import dev.vigil.ingest.quota.StorageUsage;
 import dev.vigil.ingest.spool.Spool;
 import dev.vigil.ingest.spool.SpoolFullException;
 import dev.vigil.ingest.spool.SpoolRecord;
@@ -67,9 +68,12 @@ public class Intake {
 
 	private final Clock clock;
 
+	private final StorageUsage usage;
+
 	Intake(Spool spool, CameraDirectory cameras, CameraActivity activity, IntakeProperties properties,
-			EdgeProperties edge, MeterRegistry meters, Clock clock) {
+			EdgeProperties edge, MeterRegistry meters, Clock clock, StorageUsage usage) {
 		this.spool = spool;
+		this.usage = usage;
 		this.cameras = cameras;
 		this.activity = activity;
 		this.properties = properties;
@@ -99,12 +103,35 @@ public class Intake {
 	 * camera's bandwidth; an upload that turns out larger is still refused at the end.
 	 */
 	public boolean isSpoolFull() {
-		return this.spool.isFull(TYPICAL_UPLOAD_BYTES);
+		return isSpoolFull(TYPICAL_UPLOAD_BYTES);
 	}
 
-	/** Whether an announced upload (ALLO) would not fit. */
+	/**
+	 * Whether an announced upload (ALLO) would not fit. Files in camera homes and in
+	 * quarantine count toward the high-water mark like spooled ones: they are on the same
+	 * disk.
+	 */
 	public boolean isSpoolFull(long incomingBytes) {
-		return this.spool.isFull(Math.max(incomingBytes, TYPICAL_UPLOAD_BYTES));
+		long bytes = Math.max(incomingBytes, TYPICAL_UPLOAD_BYTES);
+		return this.spool.isFull(bytes) || this.usage.isAboveHighWater(bytes);
+	}
+
+	/**
+	 * Whether the camera would pass its quota (home + quarantine + spool) with an upload
+	 * of about {@code incomingBytes} (0 = unknown: a typical snapshot).
+	 */
+	public boolean isOverQuota(CameraAccount camera, long incomingBytes) {
+		return this.usage.remaining(camera.cameraId()) < Math.max(incomingBytes, TYPICAL_UPLOAD_BYTES);
+	}
+
+	/** Bytes the camera may still upload before reaching its quota. */
+	public long quotaRemaining(CameraAccount camera) {
+		return this.usage.remaining(camera.cameraId());
+	}
+
+	/** The camera's quota in bytes, for replies. */
+	public long quota(CameraAccount camera) {
+		return this.usage.quota(camera.cameraId());
 	}
 
 	/**
@@ -123,6 +150,15 @@ public class Intake {
 		MDC.put("cameraId", camera.cameraId());
 		try {
 			long size = Files.size(file);
+			if (this.usage.of(camera.cameraId()).total() > this.usage.quota(camera.cameraId())) {
+				// Over quota: not even quarantined, that would be more of the same bytes.
+				deleteQuietly(file);
+				count(camera, "over-quota", 0);
+				log.warn("Refused upload {} ({} bytes): camera over its quota of {} bytes", originalPath, size,
+						this.usage.quota(camera.cameraId()));
+				return new IntakeResult(Outcome.OVER_QUOTA, null,
+						"camera quota of " + this.usage.quota(camera.cameraId()) + " bytes reached");
+			}
 			Sniffed sniffed = MediaSniffer.sniff(file);
 			if (!sniffed.isComplete()) {
 				String reason = sniffed.problem().tag;
@@ -151,6 +187,7 @@ public class Intake {
 			if (record.isEmpty()) {
 				return duplicate(camera, file, originalPath, digest, keepVisible);
 			}
+			this.usage.spooled(camera.cameraId(), size);
 			count(camera, "accepted", size);
 			this.activity.uploaded(camera.cameraId());
 			log.info("Took upload {} ({} bytes, {}, captured {} from {})", originalPath, size, sniffed.contentType(),
@@ -208,15 +245,43 @@ public class Intake {
 		pruneQuarantine(directory);
 	}
 
-	private void pruneQuarantine(Path directory) throws IOException {
+	/**
+	 * Keeps one camera's quarantine within {@code quarantine-max-files},
+	 * {@code quarantine-max-bytes} and {@code quarantine-max-age}: newest first, the rest
+	 * is deleted.
+	 */
+	void pruneQuarantine(Path directory) throws IOException {
+		if (!Files.isDirectory(directory)) {
+			return;
+		}
+		Instant horizon = this.clock.instant().minus(this.properties.quarantineMaxAge());
 		try (Stream<Path> files = Files.list(directory)) {
 			List<Path> sorted = files.sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
 				.toList();
-			for (Path old : sorted.subList(Math.min(sorted.size(), this.properties.quarantineMaxFiles()),
-					sorted.size())) {
-				Files.deleteIfExists(old);
+			long bytes = 0;
+			int kept = 0;
+			for (Path file : sorted) {
+				long size = Files.size(file);
+				if (kept < this.properties.quarantineMaxFiles()
+						&& bytes + size <= this.properties.quarantineMaxBytes().toBytes()
+						&& !Files.getLastModifiedTime(file).toInstant().isBefore(horizon)) {
+					kept++;
+					bytes += size;
+				}
+				else {
+					Files.deleteIfExists(file);
+				}
 			}
 		}
+	}
+
+	/** Each camera's quarantine directory. */
+	Path quarantineOf(String cameraId) {
+		return this.quarantine.resolve(cameraId);
+	}
+
+	Path quarantineRoot() {
+		return this.quarantine;
 	}
 
 	static String sha256(Path file) throws IOException {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import dev.vigil.ingest.EdgeProperties;
 import dev.vigil.ingest.camera.CameraActivity;
 import dev.vigil.ingest.camera.CameraDirectory;
+import dev.vigil.ingest.quota.StorageUsage;
 import dev.vigil.ingest.spool.Spool;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -16,14 +17,14 @@ class IntakeConfiguration {
 
 	@Bean
 	Intake intake(Spool spool, CameraDirectory cameras, CameraActivity activity, IntakeProperties properties,
-			EdgeProperties edge, MeterRegistry meters, Clock clock) {
-		return new Intake(spool, cameras, activity, properties, edge, meters, clock);
+			EdgeProperties edge, MeterRegistry meters, Clock clock, StorageUsage usage) {
+		return new Intake(spool, cameras, activity, properties, edge, meters, clock, usage);
 	}
 
 	@Bean
 	HomeSweeper homeSweeper(CameraDirectory cameras, Intake intake, IntakeProperties properties, MeterRegistry meters,
-			Clock clock) {
-		return new HomeSweeper(cameras, intake, properties, meters, clock);
+			Clock clock, StorageUsage usage) {
+		return new HomeSweeper(cameras, intake, properties, meters, clock, usage);
 	}
 
 	@Bean

@@ -24,17 +24,24 @@ import org.springframework.validation.annotation.Validated;
  * MDTM and LIST after an upload work); it is a hard link, so it costs no extra space
  * @param abandonAfter temporary-named files never renamed are deleted after this
  * @param sweepInterval how often camera homes are swept
- * @param quarantineMaxFiles newest quarantined files kept for inspection
+ * @param quarantineMaxFiles newest quarantined files kept per camera for inspection
  * @param capturePatterns file-name patterns for the capture time, tried in order: a
  * regular expression whose first group is the time, and its {@code DateTimeFormatter}
  * pattern
+ * @param quarantineMaxBytes bytes of quarantined files kept per camera (newest first)
+ * @param quarantineMaxAge quarantined files older than this are deleted
+ * @param unfinishedMaxBytes bytes of temporary-named files kept per camera; beyond it the
+ * oldest are deleted at the next sweep
  */
 @ConfigurationProperties("vigil.ingest.intake")
 @Validated
 record IntakeProperties(@NotNull @DefaultValue("200MB") DataSize maxFileSize, @Nullable List<String> temporaryNames,
-		@NotNull @DefaultValue("15m") Duration visibleFor, @NotNull @DefaultValue("24h") Duration abandonAfter,
+		@NotNull @DefaultValue("15m") Duration visibleFor, @NotNull @DefaultValue("6h") Duration abandonAfter,
 		@NotNull @DefaultValue("60s") Duration sweepInterval, @Positive @DefaultValue("500") int quarantineMaxFiles,
-		@Nullable @Valid List<CapturePattern> capturePatterns) {
+		@Nullable @Valid List<CapturePattern> capturePatterns,
+		@NotNull @DefaultValue("100MB") DataSize quarantineMaxBytes,
+		@NotNull @DefaultValue("7d") Duration quarantineMaxAge,
+		@NotNull @DefaultValue("400MB") DataSize unfinishedMaxBytes) {
 
 	static final List<String> DEFAULT_TEMPORARY_NAMES = List.of("*.tmp", "*.temp", "*.part", "*.partial", "*.filepart",
 			"*.upload", "*.uploading", ".*", "~*");

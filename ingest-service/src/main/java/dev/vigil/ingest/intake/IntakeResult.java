@@ -23,6 +23,11 @@ public record IntakeResult(Outcome outcome, @Nullable String mediaId, String det
 		QUARANTINED,
 		/** Spool above its high-water mark: refuse with 452 so the camera retries. */
 		SPOOL_FULL,
+		/**
+		 * The camera holds its quota (home + quarantine + spool): refuse with 552, other
+		 * cameras are unaffected.
+		 */
+		OVER_QUOTA,
 		/** Local I/O failure: refuse so the camera retries. */
 		FAILED;
 

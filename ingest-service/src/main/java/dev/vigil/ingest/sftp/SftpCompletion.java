@@ -43,6 +43,11 @@ final class SftpCompletion implements SftpEventListener {
 			this.intake.discarded(account(session), "spool-full");
 			throw new IOException("Insufficient storage space: edge spool is full, retry later");
 		}
+		if (localHandle instanceof FileHandle file && isWrite(file) && this.intake.isOverQuota(account(session), 0)) {
+			this.intake.discarded(account(session), "over-quota");
+			throw new IOException("Exceeded storage allocation: this camera's quota of "
+					+ this.intake.quota(account(session)) + " bytes is reached, retry later");
+		}
 	}
 
 	@Override

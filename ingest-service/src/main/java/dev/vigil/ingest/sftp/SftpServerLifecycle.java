@@ -88,6 +88,7 @@ public class SftpServerLifecycle implements SmartLifecycle {
 			}
 		});
 		SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder().build();
+		sftp.addSftpEventListener(new SftpRestrictions());
 		sftp.addSftpEventListener(new SftpCompletion(this.intake, this.cameras));
 		sshd.setSubsystemFactories(List.of(sftp));
 		try {

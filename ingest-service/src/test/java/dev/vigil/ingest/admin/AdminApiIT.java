@@ -112,6 +112,34 @@ class AdminApiIT {
 			.statusCode()).isEqualTo(400);
 	}
 
+	@Test
+	void refusesControlCharactersAndDuplicateKeysAndCreatesNothing() throws Exception {
+		for (String body : new String[] { "{\"user\":\"nul\\u0000\",\"cameraId\":\"nul\"}",
+				"{\"user\":\"nul\",\"cameraId\":\"nul\\u0000cam\"}", "{\"user\":\"nul\",\"cameraId\":\"line\\nbreak\"}",
+				"{\"user\":\"nul\",\"cameraId\":\"nul\",\"password\":\"long-enough\\u0000password\"}",
+				"{\"user\":\"nul\",\"cameraId\":\"nul\",\"timeZone\":\"UTC\\u0000\"}",
+				"{\"user\":\"nul\",\"cameraId\":\"nul\",\"allowedSources\":[\"10.0.0.0/8\\u0000\"]}",
+				"{\"user\":\"nul\",\"user\":\"other\",\"cameraId\":\"nul\"}" }) {
+			HttpResponse<String> refused = send("POST", "/edge/v1/cameras", token(), body);
+			assertThat(refused.statusCode()).as(body).isEqualTo(400);
+			assertThat(refused.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(refused.body()).contains("https://vigil.dev/problems/invalid-request");
+		}
+		assertThat(send("GET", "/edge/v1/cameras", token(), null).body()).doesNotContain("\"nul", "\"other\"");
+	}
+
+	@Test
+	void cameraCreatedWithRequireTlsCannotLogInInCleartextAndTheStoreIsPrivate() throws Exception {
+		HttpResponse<String> created = send("POST", "/edge/v1/cameras", token(),
+				"{\"user\":\"vault\",\"cameraId\":\"vault\",\"password\":\"vault-password-1\",\"requireTls\":true}");
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(created.body()).contains("\"requireTls\":true");
+		assertThat(ftpLogin("vault", "vault-password-1")).isFalse();
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("cameras.json"))))
+			.isEqualTo("rw-------");
+	}
+
 	private boolean ftpLogin(String user, String password) throws IOException {
 		FTPClient client = new FTPClient();
 		client.connect("127.0.0.1", this.ftp.port());

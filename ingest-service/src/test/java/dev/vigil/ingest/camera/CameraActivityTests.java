@@ -49,8 +49,8 @@ class CameraActivityTests {
 						new CameraProperties.Account("yard", "yard", null, "yard-password", null, null, null)),
 				ZoneId.of("UTC"), Duration.ofHours(6), 10_000);
 		CameraDirectory cameras = new CameraDirectory(new EdgeProperties(this.dataDir, "edge"), properties,
-				new LoginGuard(new LoginGuardProperties(5, Duration.ofSeconds(30), Duration.ofMinutes(15),
-						Duration.ofHours(1)), this.clock),
+				new LoginGuard(new LoginGuardProperties(5, 10, Duration.ofSeconds(30), Duration.ofMinutes(15),
+						Duration.ofHours(1), Duration.ofDays(7), 10_000), this.clock),
 				meters);
 		CameraActivity activity = new CameraActivity(cameras, meters, this.clock);
 

@@ -33,9 +33,8 @@ class LoginGuardTests {
 		}
 	};
 
-	private final LoginGuard guard = new LoginGuard(
-			new LoginGuardProperties(3, Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofHours(1)),
-			this.clock);
+	private final LoginGuard guard = new LoginGuard(new LoginGuardProperties(3, 5, Duration.ofSeconds(30),
+			Duration.ofMinutes(2), Duration.ofHours(1), Duration.ofDays(7), 100), this.clock);
 
 	private final InetAddress source = InetAddress.getLoopbackAddress();
 
@@ -60,16 +59,59 @@ class LoginGuardTests {
 	}
 
 	@Test
-	void successResetsTheCount() {
+	void correctLoginWithOwnCameraDoesNotClearGuessesAtAnotherCamera() {
+		// The attacker owns "garden" and guesses "driveway", logging in as garden in
+		// between.
+		for (int i = 0; i < 2; i++) {
+			this.guard.failed(this.source, "driveway");
+			this.guard.succeeded(this.source, "garden");
+		}
+		this.guard.failed(this.source, "driveway");
+		assertThat(this.guard.isLockedOut(this.source)).isTrue();
+		assertThat(this.guard.isLockedOut(this.source, "garden")).as("the source is locked for every account").isTrue();
+	}
+
+	@Test
+	void countsFailuresPerAccountAcrossSources() throws Exception {
+		InetAddress camera = InetAddress.getByName("192.0.2.10");
+		this.guard.succeeded(camera, "driveway");
+		for (int i = 0; i < 5; i++) {
+			// One guess from each of five addresses: no source reaches its limit.
+			this.guard.failed(InetAddress.getByName("198.51.100." + i), "driveway");
+		}
+		InetAddress sixth = InetAddress.getByName("198.51.100.99");
+		assertThat(this.guard.isLockedOut(sixth)).isFalse();
+		assertThat(this.guard.isLockedOut(sixth, "driveway")).as("account locked for new sources").isTrue();
+		assertThat(this.guard.isLockedOut(sixth, "garden")).isFalse();
+		assertThat(this.guard.isLockedOut(camera, "driveway")).as("the camera's own source still logs in").isFalse();
+		advance(Duration.ofSeconds(31));
+		assertThat(this.guard.isLockedOut(sixth, "driveway")).isFalse();
+	}
+
+	@Test
+	void failuresFadeOnlyAfterQuiet() {
 		fail(2);
-		this.guard.succeeded(this.source);
+		this.guard.succeeded(this.source, "driveway");
+		fail(1);
+		assertThat(this.guard.isLockedOut(this.source)).as("success did not reset the count").isTrue();
+		advance(Duration.ofHours(3));
 		fail(2);
-		assertThat(this.guard.isLockedOut(this.source)).isFalse();
+		assertThat(this.guard.isLockedOut(this.source)).as("quiet for forget-after: from scratch").isFalse();
+	}
+
+	@Test
+	void staysWithinMaxTrackedAndKeepsLockedSourcesLocked() throws Exception {
+		fail(3);
+		for (int i = 0; i < 1000; i++) {
+			this.guard.failed(InetAddress.getByName("10.0." + (i / 250) + "." + (i % 250)), "user-" + i);
+		}
+		assertThat(this.guard.tracked()).isLessThanOrEqualTo(200);
+		assertThat(this.guard.isLockedOut(this.source)).isTrue();
 	}
 
 	private void fail(int times) {
 		for (int i = 0; i < times; i++) {
-			this.guard.failed(this.source);
+			this.guard.failed(this.source, "driveway");
 		}
 	}
 

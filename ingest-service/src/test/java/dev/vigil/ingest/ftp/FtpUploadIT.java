@@ -41,15 +41,21 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * lands in the spool. The publisher is off here, so the spool keeps everything for
  * inspection.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "vigil.ingest.ftp.port=0", "vigil.ingest.ftp.passive-ports=0", "vigil.ingest.sftp.enabled=false",
-				"vigil.ingest.publish.enabled=false", "vigil.ingest.intake.max-file-size=2MB",
-				"vigil.ingest.login.max-failures=3", "vigil.ingest.cameras.accounts[0].user=driveway",
-				"vigil.ingest.cameras.accounts[0].camera-id=driveway",
-				"vigil.ingest.cameras.accounts[0].password=driveway-secret-1",
-				"vigil.ingest.cameras.accounts[0].time-zone=Europe/Berlin",
-				"vigil.ingest.cameras.accounts[1].user=garden", "vigil.ingest.cameras.accounts[1].camera-id=garden",
-				"vigil.ingest.cameras.accounts[1].password=garden-secret-1" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "vigil.ingest.ftp.port=0",
+		"vigil.ingest.ftp.passive-ports=0", "vigil.ingest.sftp.enabled=false", "vigil.ingest.publish.enabled=false",
+		// Many logins here, none about hashing cost: the lowest allowed work factor.
+		"vigil.ingest.cameras.password-iterations=10000", "vigil.ingest.intake.max-file-size=2MB",
+		"vigil.ingest.login.max-failures=3", "vigil.ingest.ftp.login-timeout=10s",
+		"vigil.ingest.ftp.max-pre-login-per-source=4", "vigil.ingest.cameras.accounts[0].user=driveway",
+		"vigil.ingest.cameras.accounts[0].camera-id=driveway",
+		"vigil.ingest.cameras.accounts[0].password=driveway-secret-1",
+		"vigil.ingest.cameras.accounts[0].time-zone=Europe/Berlin", "vigil.ingest.cameras.accounts[1].user=garden",
+		"vigil.ingest.cameras.accounts[1].camera-id=garden",
+		"vigil.ingest.cameras.accounts[1].password=garden-secret-1", "vigil.ingest.cameras.accounts[2].user=porch",
+		"vigil.ingest.cameras.accounts[2].camera-id=porch", "vigil.ingest.cameras.accounts[2].password=porch-secret-1",
+		"vigil.ingest.cameras.accounts[3].user=gate", "vigil.ingest.cameras.accounts[3].camera-id=gate",
+		"vigil.ingest.cameras.accounts[3].password=gate-secret-1",
+		"vigil.ingest.cameras.accounts[3].require-tls=true" })
 class FtpUploadIT {
 
 	static Path dataDir;
@@ -176,6 +182,22 @@ class FtpUploadIT {
 	}
 
 	@Test
+	void refusesCleartextLoginOfACameraThatRequiresTls() throws IOException {
+		FTPClient plain = new FTPClient();
+		this.clients.add(plain);
+		plain.connect("127.0.0.1", this.ftp.port());
+		assertThat(plain.login("gate", "gate-secret-1")).isFalse();
+		assertThat(plain.getReplyCode()).isEqualTo(530);
+		assertThat(plain.getReplyString()).contains("TLS required");
+		FTPSClient secure = new FTPSClient(false);
+		this.clients.add(secure);
+		secure.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
+		secure.connect("127.0.0.1", this.ftp.port());
+		assertThat(secure.login("gate", "gate-secret-1")).as(secure.getReplyString()).isTrue();
+		assertThat(driveway().printWorkingDirectory()).as("other cameras follow the global setting").isEqualTo("/");
+	}
+
+	@Test
 	void takesTemporaryNameOnlyAtRename() throws IOException {
 		FTPClient client = driveway();
 		mkdirChain(client, "cam", "snap");
@@ -214,6 +236,8 @@ class FtpUploadIT {
 		assertThat(client.allocate(120_000)).isTrue();
 		assertThat(client.getReplyCode()).isEqualTo(200);
 		assertThat(client.sendCommand("ALLO", "999999999999")).isEqualTo(552);
+		assertThat(client.sendCommand("ALLO", "-5")).as("a negative size is a syntax error").isEqualTo(501);
+		assertThat(client.sendCommand("ALLO", "lots")).isEqualTo(501);
 		byte[] bytes = Sha256.variant(TestMedia.file("darknet/person.jpg"), 5);
 		assertThat(client.allocate(bytes.length)).isTrue();
 		assertThat(store(client, "after-allo.jpg", bytes)).isTrue();
@@ -347,7 +371,7 @@ class FtpUploadIT {
 		String reply = camera.getReplyString();
 		String[] numbers = reply.substring(reply.indexOf('(') + 1, reply.indexOf(')')).split(",");
 		int port = Integer.parseInt(numbers[4].trim()) * 256 + Integer.parseInt(numbers[5].trim());
-		byte[] forged = Sha256.variant(TestMedia.file("darknet/person.jpg"), 4242);
+		byte[] forged = Sha256.variant(TestMedia.file("darknet/person.jpg"), 3999);
 		int depth = this.spool.depth();
 		try (java.net.Socket attacker = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
 				java.net.InetAddress.getByName("127.0.0.2"), 0)) {
@@ -365,6 +389,10 @@ class FtpUploadIT {
 		}
 		assertThat(this.spool.depth()).as("nothing stored from the other address").isEqualTo(depth);
 		assertThat(this.spool.pending()).noneMatch((record) -> record.sha256().equals(Sha256.of(forged)));
+		// The camera's own upload on the same session still works afterwards.
+		byte[] own = Sha256.variant(TestMedia.file("darknet/person.jpg"), 42);
+		assertThat(store(camera, "MDAlarm_20160830-155141.jpg", own)).as(camera.getReplyString()).isTrue();
+		spooled(Sha256.of(own));
 	}
 
 	@Test
@@ -382,6 +410,102 @@ class FtpUploadIT {
 		assertThat(driveway().printWorkingDirectory()).as("other sources are unaffected").isEqualTo("/");
 		assertThat(this.meters.get("vigil.ingest.logins.rejected").tag("reason", "bad_password").counter().count())
 			.isGreaterThanOrEqualTo(2);
+	}
+
+	private FTPClient from(String source) throws IOException {
+		FTPClient client = new FTPClient();
+		this.clients.add(client);
+		client.connect(java.net.InetAddress.getByName("127.0.0.1"), this.ftp.port(),
+				java.net.InetAddress.getByName(source), 0);
+		return client;
+	}
+
+	@Test
+	void ownCameraLoginBetweenGuessesDoesNotClearTheSourcesFailures() throws IOException {
+		// The attacker holds garden's password and guesses driveway's, logging in as
+		// garden after every guess.
+		FTPClient attacker = null;
+		for (int guess = 0; guess < 3; guess++) {
+			attacker = from("127.0.0.3");
+			assertThat(attacker.login("driveway", "guess-" + guess)).isFalse();
+			assertThat(attacker.getReplyCode()).isEqualTo(530);
+			if (guess < 2) {
+				assertThat(attacker.login("garden", "garden-secret-1")).as(attacker.getReplyString()).isTrue();
+				attacker.disconnect();
+			}
+		}
+		// Third guess: the source is locked, garden's correct login did not help.
+		FTPClient locked = attacker;
+		assertThatExceptionOfType(FTPConnectionClosedException.class)
+			.isThrownBy(() -> locked.login("garden", "garden-secret-1"))
+			.withMessageContaining("421");
+		assertThatExceptionOfType(FTPConnectionClosedException.class).isThrownBy(() -> from("127.0.0.3"))
+			.withMessageContaining("421");
+	}
+
+	@Test
+	void guessesSpreadOverManySourcesLockTheAccountButNotTheCamerasOwnSource() throws IOException {
+		assertThat(login("porch", "porch-secret-1").logout()).isTrue();
+		for (int source = 10; source < 20; source++) {
+			FTPClient attacker = from("127.0.0." + source);
+			assertThat(attacker.login("porch", "guess-" + source)).isFalse();
+			assertThat(attacker.getReplyCode()).isEqualTo(530);
+			attacker.disconnect();
+		}
+		// The account is locked for new sources, even with the right password ...
+		FTPClient stranger = from("127.0.0.20");
+		assertThatExceptionOfType(FTPConnectionClosedException.class)
+			.isThrownBy(() -> stranger.login("porch", "porch-secret-1"))
+			.withMessageContaining("421");
+		// ... while the camera's own address keeps uploading, and other accounts are
+		// untouched.
+		FTPClient camera = login("porch", "porch-secret-1");
+		assertThat(store(camera, "porch.jpg", Sha256.variant(TestMedia.file("darknet/person.jpg"), 43)))
+			.as(camera.getReplyString())
+			.isTrue();
+		assertThat(from("127.0.0.21").login("garden", "garden-secret-1")).isTrue();
+	}
+
+	@Test
+	void capsConnectionsWaitingToLogInAndDropsThemAfterTheLoginTimeout() throws Exception {
+		List<java.net.Socket> waiting = new java.util.ArrayList<>();
+		try {
+			for (int i = 0; i < 4; i++) {
+				java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"),
+						this.ftp.port(), java.net.InetAddress.getByName("127.0.0.4"), 0);
+				socket.setSoTimeout(90_000);
+				waiting.add(socket);
+				assertThat(line(socket)).startsWith("220");
+			}
+			// One connection more from that address, never logged in: refused.
+			assertThatExceptionOfType(FTPConnectionClosedException.class).isThrownBy(() -> from("127.0.0.4"))
+				.withMessageContaining("421");
+			assertThat(from("127.0.0.5").login("garden", "garden-secret-1")).as("other sources unaffected").isTrue();
+			// The silent ones are dropped after the login timeout.
+			for (java.net.Socket socket : waiting) {
+				String last;
+				do {
+					last = line(socket);
+				}
+				while (last != null && !last.startsWith("421"));
+			}
+			FTPClient later = from("127.0.0.4");
+			assertThat(later.login("garden", "garden-secret-1")).as("slots are released").isTrue();
+		}
+		finally {
+			for (java.net.Socket socket : waiting) {
+				socket.close();
+			}
+		}
+	}
+
+	private static @org.jspecify.annotations.Nullable String line(java.net.Socket socket) throws IOException {
+		StringBuilder line = new StringBuilder();
+		int b;
+		while ((b = socket.getInputStream().read()) != -1 && b != '\n') {
+			line.append((char) b);
+		}
+		return (b == -1 && line.isEmpty()) ? null : line.toString().trim();
 	}
 
 	@Test

@@ -39,6 +39,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 
 /**
@@ -54,10 +55,11 @@ import static org.assertj.core.api.Assertions.assertThatIOException;
 				"vigil.ingest.cameras.accounts[0].time-zone=Europe/Berlin" })
 class SftpUploadIT {
 
+	static Path dataDir;
+
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "sftp-it")
-			.toAbsolutePath();
+		dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "sftp-it").toAbsolutePath();
 		registry.add("vigil.ingest.data-dir", dataDir::toString);
 	}
 
@@ -134,6 +136,33 @@ class SftpUploadIT {
 		try (var in = s3.getObject(GetObjectArgs.builder().bucket(first.bucket()).object(first.objectKey()).build())) {
 			assertThat(Sha256.of(in.readAllBytes())).isEqualTo(Sha256.of(snapshot));
 		}
+	}
+
+	@Test
+	void refusesPermissionChangesThatLockTheEdgeOutAndLinks() throws Exception {
+		Path home = dataDir.resolve("homes/backyard");
+		try (SftpClient client = login("backyard-secret")) {
+			assertThatIOException().as("chmod of the home")
+				.isThrownBy(() -> client.setStat("/", new SftpClient.Attributes().perms(0)));
+			client.mkdir("/hide");
+			assertThatIOException().as("chmod 000 of a directory")
+				.isThrownBy(() -> client.setStat("/hide", new SftpClient.Attributes().perms(0)));
+			try (OutputStream out = client.write("/hide/keep.tmp")) {
+				out.write("held back".getBytes());
+			}
+			assertThatIOException().as("file the owner cannot read")
+				.isThrownBy(() -> client.setStat("/hide/keep.tmp", new SftpClient.Attributes().perms(0200)));
+			client.setStat("/hide/keep.tmp", new SftpClient.Attributes().perms(0640));
+			assertThatException().as("hard link")
+				.isThrownBy(() -> client.link("/hide/keep.tmp", "/hide/linked.tmp", false));
+			assertThatException().as("symbolic link")
+				.isThrownBy(() -> client.link("/etc/passwd", "/hide/passwd", true));
+		}
+		assertThat(Files.isReadable(home) && Files.isExecutable(home)).isTrue();
+		assertThat(Files.isReadable(home.resolve("hide")) && Files.isExecutable(home.resolve("hide"))).isTrue();
+		assertThat(home.resolve("hide/linked.tmp")).doesNotExist();
+		assertThat(home.resolve("hide/passwd")).doesNotExist();
+		assertThat(Files.getAttribute(home.resolve("hide/keep.tmp"), "unix:nlink")).isEqualTo(1);
 	}
 
 	@Test
