@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import dev.vigil.bench.baseline.PhysicalReference;
 import dev.vigil.bench.baseline.VsftpdServer;
 import dev.vigil.bench.platform.Platform;
+import dev.vigil.bench.platform.SpoolJournal;
 import dev.vigil.bench.platform.Platform.Service;
 import dev.vigil.bench.plot.LinePlot;
 import dev.vigil.bench.report.BenchmarkReport;
@@ -34,7 +35,6 @@ import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.Result;
 import io.minio.messages.Item;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./vigil bench ingest}: N cameras each upload a burst of K real, unique files
@@ -47,8 +47,6 @@ import tools.jackson.databind.json.JsonMapper;
  * store.
  */
 public final class IngestThroughputBenchmark implements Benchmark {
-
-	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@Override
 	public String name() {
@@ -242,13 +240,7 @@ public final class IngestThroughputBenchmark implements Benchmark {
 	}
 
 	private static Set<String> journalHashes(Path journal) throws IOException {
-		Set<String> hashes = new HashSet<>();
-		try (Stream<Path> records = Files.list(journal)) {
-			for (Path record : records.filter((p) -> p.toString().endsWith(".json")).toList()) {
-				hashes.add(json.readTree(Files.readString(record)).path("sha256").asString(""));
-			}
-		}
-		return hashes;
+		return SpoolJournal.pendingHashes(journal.getParent());
 	}
 
 	private static Set<String> objectHashes(Infrastructure infrastructure) throws Exception {
@@ -274,10 +266,8 @@ public final class IngestThroughputBenchmark implements Benchmark {
 		long deadline = System.nanoTime() + bound.toNanos();
 		try {
 			while (System.nanoTime() < deadline) {
-				try (Stream<Path> records = Files.list(journal)) {
-					if (records.noneMatch((p) -> p.toString().endsWith(".json"))) {
-						return;
-					}
+				if (SpoolJournal.pendingCount(journal.getParent()) == 0) {
+					return;
 				}
 				Thread.sleep(100);
 			}
