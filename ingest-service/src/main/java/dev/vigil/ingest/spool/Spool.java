@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileStore;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,11 @@ public class Spool implements Closeable {
 
 	private final Durability durability;
 
+	/**
+	 * Looked up once: each lookup reads the mount table, and isFull runs twice per file.
+	 */
+	private final FileStore store;
+
 	private final Journal journalLog;
 
 	private final GroupCommit commit;
@@ -103,6 +109,7 @@ public class Spool implements Closeable {
 		try {
 			Files.createDirectories(this.objects);
 			Files.createDirectories(this.journal);
+			this.store = Files.getFileStore(this.objects);
 			this.journalLog = Journal.open(this.journal, durability, compactSlack, this::replay);
 			recover(directory);
 		}
@@ -137,8 +144,7 @@ public class Spool implements Closeable {
 			return true;
 		}
 		try {
-			return Files.getFileStore(this.objects).getUsableSpace() - incomingBytes < this.properties.minFreeSpace()
-				.toBytes();
+			return this.store.getUsableSpace() - incomingBytes < this.properties.minFreeSpace().toBytes();
 		}
 		catch (IOException ex) {
 			return true;
