@@ -367,24 +367,31 @@ public final class IngestThroughputBenchmark implements Benchmark {
 			System.out.printf(Locale.ROOT, "ingest: %s, %d cameras x %d files%n", target, cameras.size(),
 					this.size.files());
 			double fsyncsBefore = EdgeMetrics.fsyncs(metrics);
+			SimulationResult result;
+			Duration drained;
+			double cpuSeconds;
+			long peakRssKb;
+			long medianRssKb;
 			try (ProcessTreeSampler sampler = ProcessTreeSampler.watch(pid)) {
 				long started = System.nanoTime();
-				SimulationResult result = this.simulator.run(options);
+				result = this.simulator.run(options);
 				after.run();
-				double fsyncs = EdgeMetrics.fsyncs(metrics) - fsyncsBefore;
-				Duration drained = Duration.ofNanos(System.nanoTime() - started);
-				boolean waited = drained.minus(result.elapsed()).toMillis() > 1;
-				System.out.printf(Locale.ROOT, "ingest:   %d accepted, %d refused, %.1f files/s, %.1f MB/s%n",
-						result.accepted().size(), result.refused().size(), result.filesPerSecond(),
-						result.megabytesPerSecond());
-				if (!result.refused().isEmpty()) {
-					System.out.printf(Locale.ROOT, "ingest:   first refusal: %s%n",
-							result.refused().getFirst().reply());
-				}
-				return new Measured(target, result, sampler.cpuSeconds(), idle, sampler.peakRssKb(),
-						sampler.medianRssKb(), waited ? drained : null,
-						(metrics != null) ? fsyncs / Math.max(1, result.accepted().size()) : 0);
+				drained = Duration.ofNanos(System.nanoTime() - started);
+				cpuSeconds = sampler.cpuSeconds();
+				peakRssKb = sampler.peakRssKb();
+				medianRssKb = sampler.medianRssKb();
 			}
+			// Read after the sampler stopped: the scrape's own CPU is not the burst's.
+			double fsyncs = EdgeMetrics.fsyncs(metrics) - fsyncsBefore;
+			boolean waited = drained.minus(result.elapsed()).toMillis() > 1;
+			System.out.printf(Locale.ROOT, "ingest:   %d accepted, %d refused, %.1f files/s, %.1f MB/s%n",
+					result.accepted().size(), result.refused().size(), result.filesPerSecond(),
+					result.megabytesPerSecond());
+			if (!result.refused().isEmpty()) {
+				System.out.printf(Locale.ROOT, "ingest:   first refusal: %s%n", result.refused().getFirst().reply());
+			}
+			return new Measured(target, result, cpuSeconds, idle, peakRssKb, medianRssKb, waited ? drained : null,
+					(metrics != null) ? fsyncs / Math.max(1, result.accepted().size()) : 0);
 		}
 
 	}
