@@ -16,9 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import dev.vigil.bench.platform.Platform;
+import dev.vigil.bench.platform.SpoolJournal;
 import dev.vigil.bench.platform.Platform.Service;
 import dev.vigil.bench.platform.ServiceProcess;
 import dev.vigil.bench.sim.CameraSimulator;
@@ -334,12 +334,7 @@ public final class FaultLab implements AutoCloseable {
 	}
 
 	private static long pendingRecords(Path journal) throws IOException {
-		if (!Files.isDirectory(journal)) {
-			return 0;
-		}
-		try (Stream<Path> files = Files.list(journal)) {
-			return files.filter((file) -> file.getFileName().toString().endsWith(".json")).count();
-		}
+		return SpoolJournal.pendingCount(journal.getParent());
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.vigil.bench.ingest;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
 import dev.vigil.bench.baseline.PhysicalReference;
 import dev.vigil.bench.baseline.VsftpdServer;
 import dev.vigil.bench.platform.Platform;
+import dev.vigil.bench.platform.SpoolJournal;
 import dev.vigil.bench.platform.Platform.Service;
 import dev.vigil.bench.plot.LinePlot;
 import dev.vigil.bench.report.BenchmarkReport;
@@ -34,7 +36,7 @@ import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.Result;
 import io.minio.messages.Item;
-import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code ./vigil bench ingest}: N cameras each upload a burst of K real, unique files
@@ -48,8 +50,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class IngestThroughputBenchmark implements Benchmark {
 
-	private static final JsonMapper json = JsonMapper.builder().build();
-
 	@Override
 	public String name() {
 		return "ingest";
@@ -57,8 +57,8 @@ public final class IngestThroughputBenchmark implements Benchmark {
 
 	@Override
 	public void run(BenchRun run) throws Exception {
-		Size size = run.quick() ? new Size(10, 10, 0.05, List.of(1, 5, 10), 64, 256, Duration.ofMinutes(2))
-				: new Size(50, 30, 0.1, List.of(1, 10, 25, 50), 512, 2048, Duration.ofMinutes(3));
+		Size size = run.quick() ? new Size(14, 10, 0.05, List.of(1, 14), 64, 256, Duration.ofMinutes(2))
+				: new Size(50, 30, 0.1, List.of(1, 14, 25, 50), 512, 2048, Duration.ofMinutes(3));
 		List<Camera> cameras = Camera.numbered("ingest-cam", size.cameras(), "00626E5A4D");
 		CameraSimulator simulator = new CameraSimulator(run.mediaPool());
 		Burster burster = new Burster(simulator, size);
@@ -82,7 +82,7 @@ public final class IngestThroughputBenchmark implements Benchmark {
 					.map((c) -> new Camera(c.id(), "anonymous", "camera@", c.device()))
 					.toList();
 				for (int count : size.sweep()) {
-					Measured measured = burster.burst("vsftpd", vsftpd.pid(), vsftpd.port(),
+					Measured measured = burster.burst("vsftpd", vsftpd.pid(), null, vsftpd.port(),
 							VsftpdServer.UPLOAD_DIRECTORY, anonymous.subList(0, count), () -> {
 							});
 					long stored = countFiles(uploads);
@@ -100,7 +100,7 @@ public final class IngestThroughputBenchmark implements Benchmark {
 			try (Platform edge = edge(infrastructure, run.work().resolve("edge-spool"), cameras, false)) {
 				Path journal = edge.ingestDataDir().resolve("spool/journal");
 				Measured measured = burster.burst("Vigil edge, spool only", edge.service(Service.INGEST).pid(),
-						edge.ftpPort(), "", cameras, () -> {
+						edge.service(Service.INGEST).uri("/actuator/prometheus"), edge.ftpPort(), "", cameras, () -> {
 						});
 				Set<String> spooled = journalHashes(journal);
 				long missing = missing(measured.result(), spooled);
@@ -117,8 +117,8 @@ public final class IngestThroughputBenchmark implements Benchmark {
 				Set<String> accepted = new HashSet<>();
 				for (int count : size.sweep()) {
 					Measured measured = burster.burst("Vigil edge, spool + publish", edge.service(Service.INGEST).pid(),
-							edge.ftpPort(), "", cameras.subList(0, count),
-							() -> awaitEmpty(journal, size.drainBound()));
+							edge.service(Service.INGEST).uri("/actuator/prometheus"), edge.ftpPort(), "",
+							cameras.subList(0, count), () -> awaitEmpty(journal, size.drainBound()));
 					measured.result().accepted().forEach((u) -> accepted.add(u.sha256()));
 					publishSweep.add(measured);
 				}
@@ -140,7 +140,8 @@ public final class IngestThroughputBenchmark implements Benchmark {
 		return Platform.on(infrastructure, work)
 			.services(Service.INGEST)
 			.cameras(cameras)
-			.jvmOptions(Service.INGEST, "-Xmx128m")
+			// The edge's own JVM options, as ./vigil up starts it.
+			.jvmOptions(Service.INGEST, "@" + Platform.repositoryRoot().resolve("ingest-service/jvm.options"))
 			.property(Service.INGEST, "vigil.ingest.publish.enabled", Boolean.toString(publish))
 			// One passive port per camera session and then some, like vsftpd's range.
 			.property(Service.INGEST, "vigil.ingest.ftp.passive-ports", passiveRange(2 * cameras.size()))
@@ -178,12 +179,15 @@ public final class IngestThroughputBenchmark implements Benchmark {
 						+ "Foscam paths), %d files and %.0f MB per target: unique copies of real JPEG snapshots "
 						+ "(100–400 KB) and, with a share of %.0f %%, AVI clips (1–8 MB; %d in this burst). Same "
 						+ "burst, same run, three targets: Debian's vsftpd writing to disk (no fsync, its default), "
-						+ "Vigil's edge (`-Xmx128m`) with `vigil.ingest.publish.enabled=false` (spool only, every file "
+						+ "Vigil's edge (`ingest-service/jvm.options`: `-Xmx128m`, Serial GC, C1 only) with `vigil.ingest.publish.enabled=false` (spool only, every file "
 						+ "fsync'd and journaled before `226`), and the edge spooling and publishing live to S3 and "
 						+ "Kafka (private devstack on the same machine). Latency is from the start of `STOR` to the "
 						+ "server's final reply, as the camera sees it. CPU and RSS are the server's process tree "
 						+ "(vsftpd forks per session; its RSS sums the forks) during the burst, for the publishing "
-						+ "edge until its spool is drained; steady RSS is the median of 200 ms samples.%n%n",
+						+ "edge until its spool is drained; steady RSS is the median of 200 ms samples. CPU ms/file "
+						+ "is the process tree's CPU over the files of the burst; fsyncs/file is the edge's own count "
+						+ "(`vigil_ingest_spool_fsyncs_total`, content + directory + journal, uploads and "
+						+ "publications) over the accepted files; vsftpd does none.%n%n",
 				size.cameras(), size.files(), first.uploads().size(), first.acceptedBytes() / 1e6,
 				size.clipShare() * 100, clips));
 		List<List<String>> rows = new ArrayList<>();
@@ -191,14 +195,17 @@ public final class IngestThroughputBenchmark implements Benchmark {
 			SimulationResult r = m.result();
 			rows.add(List.of(m.target(), fmt(r.filesPerSecond()), fmt(r.megabytesPerSecond()), millis(r.latency(50)),
 					millis(r.latency(99)), Integer.toString(r.refused().size()),
-					String.format(Locale.ROOT, "%.2f", m.cpuSeconds()), mb(m.idleRssKb()), mb(m.peakRssKb()),
+					String.format(Locale.ROOT, "%.2f", m.cpuSeconds()),
+					String.format(Locale.ROOT, "%.2f", m.cpuMillisPerFile()),
+					String.format(Locale.ROOT, "%.2f", m.fsyncsPerFile()), mb(m.idleRssKb()), mb(m.peakRssKb()),
 					mb(m.steadyRssKb()),
 					(m == vsftpd) ? "1.00"
 							: String.format(Locale.ROOT, "%.2f", r.filesPerSecond() / vsftpd.result().filesPerSecond()),
 					(m.drained() == null) ? "–" : m.drained().toMillis() / 1000 + " s"));
 		}
 		body.append(BenchmarkReport.table(List.of("target", "files/s", "MB/s", "latency p50", "latency p99", "refused",
-				"CPU s", "RSS idle", "RSS peak", "RSS steady", "files/s vs vsftpd", "all in S3 + Kafka after"), rows));
+				"CPU s", "CPU ms/file", "fsyncs/file", "RSS idle", "RSS peak", "RSS steady", "files/s vs vsftpd",
+				"all in S3 + Kafka after"), rows));
 		body.append(String.format(Locale.ROOT,
 				"%nPhysical reference, same run: sequential disk write with fsync **%.0f MB/s** (%d MB), one "
 						+ "loopback TCP connection **%.0f MB/s** (%d MB).%n%n",
@@ -208,13 +215,19 @@ public final class IngestThroughputBenchmark implements Benchmark {
 		for (int i = 0; i < size.sweep().size(); i++) {
 			SimulationResult v = vsftpdSweep.get(i).result();
 			SimulationResult e = publishSweep.get(i).result();
+			Measured vm = vsftpdSweep.get(i);
+			Measured em = publishSweep.get(i);
 			sweepRows.add(List.of(Integer.toString(size.sweep().get(i)), Integer.toString(v.uploads().size()),
-					fmt(v.filesPerSecond()), fmt(v.megabytesPerSecond()), fmt(e.filesPerSecond()),
+					fmt(v.filesPerSecond()), fmt(v.megabytesPerSecond()),
+					String.format(Locale.ROOT, "%.2f", vm.cpuMillisPerFile()), fmt(e.filesPerSecond()),
 					fmt(e.megabytesPerSecond()), millis(e.latency(99)),
+					String.format(Locale.ROOT, "%.2f", em.cpuMillisPerFile()),
+					String.format(Locale.ROOT, "%.2f", em.fsyncsPerFile()), mb(em.peakRssKb()),
 					Integer.toString(v.refused().size() + e.refused().size())));
 		}
 		body.append(BenchmarkReport.table(List.of("cameras", "files", "vsftpd files/s", "vsftpd MB/s",
-				"edge (spool + publish) files/s", "edge MB/s", "edge latency p99", "refused (both)"), sweepRows));
+				"vsftpd CPU ms/file", "edge (spool + publish) files/s", "edge MB/s", "edge latency p99",
+				"edge CPU ms/file", "edge fsyncs/file", "edge RSS peak", "refused (both)"), sweepRows));
 		body.append(String.format(Locale.ROOT,
 				"%n![ingest throughput vs cameras](benchmarks/ingest-throughput.svg)%n%nEvery accepted upload was "
 						+ "found in vsftpd's directory, the edge's spool journal, or the object store. Whole run: %d s; "
@@ -242,13 +255,7 @@ public final class IngestThroughputBenchmark implements Benchmark {
 	}
 
 	private static Set<String> journalHashes(Path journal) throws IOException {
-		Set<String> hashes = new HashSet<>();
-		try (Stream<Path> records = Files.list(journal)) {
-			for (Path record : records.filter((p) -> p.toString().endsWith(".json")).toList()) {
-				hashes.add(json.readTree(Files.readString(record)).path("sha256").asString(""));
-			}
-		}
-		return hashes;
+		return SpoolJournal.pendingHashes(journal.getParent());
 	}
 
 	private static Set<String> objectHashes(Infrastructure infrastructure) throws Exception {
@@ -274,10 +281,8 @@ public final class IngestThroughputBenchmark implements Benchmark {
 		long deadline = System.nanoTime() + bound.toNanos();
 		try {
 			while (System.nanoTime() < deadline) {
-				try (Stream<Path> records = Files.list(journal)) {
-					if (records.noneMatch((p) -> p.toString().endsWith(".json"))) {
-						return;
-					}
+				if (SpoolJournal.pendingCount(journal.getParent()) == 0) {
+					return;
 				}
 				Thread.sleep(100);
 			}
@@ -349,8 +354,8 @@ public final class IngestThroughputBenchmark implements Benchmark {
 			this.size = size;
 		}
 
-		Measured burst(String target, long pid, int port, String remoteRoot, List<Camera> cameras, Runnable after)
-				throws IOException, InterruptedException {
+		Measured burst(String target, long pid, @Nullable URI metrics, int port, String remoteRoot,
+				List<Camera> cameras, Runnable after) throws IOException, InterruptedException {
 			int index = this.bursts++;
 			sync();
 			long idle = ProcessTreeSampler.treeRssKb(pid);
@@ -361,22 +366,32 @@ public final class IngestThroughputBenchmark implements Benchmark {
 					Duration.ofMinutes(4));
 			System.out.printf(Locale.ROOT, "ingest: %s, %d cameras x %d files%n", target, cameras.size(),
 					this.size.files());
+			double fsyncsBefore = EdgeMetrics.fsyncs(metrics);
+			SimulationResult result;
+			Duration drained;
+			double cpuSeconds;
+			long peakRssKb;
+			long medianRssKb;
 			try (ProcessTreeSampler sampler = ProcessTreeSampler.watch(pid)) {
 				long started = System.nanoTime();
-				SimulationResult result = this.simulator.run(options);
+				result = this.simulator.run(options);
 				after.run();
-				Duration drained = Duration.ofNanos(System.nanoTime() - started);
-				boolean waited = drained.minus(result.elapsed()).toMillis() > 1;
-				System.out.printf(Locale.ROOT, "ingest:   %d accepted, %d refused, %.1f files/s, %.1f MB/s%n",
-						result.accepted().size(), result.refused().size(), result.filesPerSecond(),
-						result.megabytesPerSecond());
-				if (!result.refused().isEmpty()) {
-					System.out.printf(Locale.ROOT, "ingest:   first refusal: %s%n",
-							result.refused().getFirst().reply());
-				}
-				return new Measured(target, result, sampler.cpuSeconds(), idle, sampler.peakRssKb(),
-						sampler.medianRssKb(), waited ? drained : null);
+				drained = Duration.ofNanos(System.nanoTime() - started);
+				cpuSeconds = sampler.cpuSeconds();
+				peakRssKb = sampler.peakRssKb();
+				medianRssKb = sampler.medianRssKb();
 			}
+			// Read after the sampler stopped: the scrape's own CPU is not the burst's.
+			double fsyncs = EdgeMetrics.fsyncs(metrics) - fsyncsBefore;
+			boolean waited = drained.minus(result.elapsed()).toMillis() > 1;
+			System.out.printf(Locale.ROOT, "ingest:   %d accepted, %d refused, %.1f files/s, %.1f MB/s%n",
+					result.accepted().size(), result.refused().size(), result.filesPerSecond(),
+					result.megabytesPerSecond());
+			if (!result.refused().isEmpty()) {
+				System.out.printf(Locale.ROOT, "ingest:   first refusal: %s%n", result.refused().getFirst().reply());
+			}
+			return new Measured(target, result, cpuSeconds, idle, peakRssKb, medianRssKb, waited ? drained : null,
+					(metrics != null) ? fsyncs / Math.max(1, result.accepted().size()) : 0);
 		}
 
 	}
@@ -392,9 +407,16 @@ public final class IngestThroughputBenchmark implements Benchmark {
 	 * @param steadyRssKb median RSS while sampled
 	 * @param drained time from the burst's start until the spool was empty, when waited
 	 * for
+	 * @param fsyncsPerFile the edge's spool fsyncs (content, directory, journal) per
+	 * accepted file, from its {@code vigil_ingest_spool_fsyncs_total}; 0 for vsftpd (no
+	 * fsync)
 	 */
 	private record Measured(String target, SimulationResult result, double cpuSeconds, long idleRssKb, long peakRssKb,
-			long steadyRssKb, @org.jspecify.annotations.Nullable Duration drained) {
+			long steadyRssKb, @Nullable Duration drained, double fsyncsPerFile) {
+
+		double cpuMillisPerFile() {
+			return this.cpuSeconds * 1000 / Math.max(1, this.result.uploads().size());
+		}
 
 	}
 

@@ -1,17 +1,15 @@
 package dev.vigil.ingest.spool;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileStore;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +25,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The durable spool: every taken upload is here, fsync'd, before the camera hears 226.
@@ -38,19 +34,21 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  * <li>{@code objects/<seq>.<ext>}: the content (a hard link to the camera's upload when
  * possible, so taking a file costs no copy);</li>
- * <li>{@code journal/<seq>.json}: one small JSON record per pending item, written to a
- * temporary name, fsync'd, renamed into place and the directory fsync'd, so after a crash
- * a record is either complete or absent;</li>
- * <li>{@code done.log}: append-only lines {@code <millis> <camera> <sha256>} of published
- * items, read at start to recognise re-uploads.</li>
+ * <li>{@code journal/journal-<generation>.log}: the append-only {@link Journal}, one
+ * CRC-checked line per taken, published or remembered item.</li>
  * </ul>
- * The object is made durable before its record, so a record never points at missing
- * bytes; an object without a record (crash in between: the camera got no 226) is deleted
- * at start.
+ * Per upload: content in place, fdatasync of the content, then the journal line goes
+ * through {@link GroupCommit}: uploads finishing together share one fsync of
+ * {@code objects/} and one of the journal before any of them is answered. The content's
+ * name is durable before (or with) its line, so a line never points at missing bytes;
+ * content without a line (crash in between: the camera got no 226) is deleted at start.
  */
-public class Spool {
+public class Spool implements Closeable {
 
-	private static final Logger log = LoggerFactory.getLogger(Spool.class);
+	private static final Logger logger = LoggerFactory.getLogger(Spool.class);
+
+	/** Journal growth beyond twice its live size before it is compacted. */
+	static final long COMPACT_SLACK = 4 * 1024 * 1024;
 
 	private final Path objects;
 
@@ -58,13 +56,20 @@ public class Spool {
 
 	private final Path published;
 
-	private final Path doneLog;
-
 	private final SpoolProperties properties;
 
 	private final Clock clock;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final Durability durability;
+
+	/**
+	 * Looked up once: each lookup reads the mount table, and isFull runs twice per file.
+	 */
+	private final FileStore store;
+
+	private final Journal journalLog;
+
+	private final GroupCommit commit;
 
 	private final ConcurrentSkipListMap<Long, SpoolRecord> pending = new ConcurrentSkipListMap<>();
 
@@ -77,20 +82,23 @@ public class Spool {
 	/** Recently taken (camera, sha256) keys → millis taken; insertion ordered. */
 	private final LinkedHashMap<String, Long> taken;
 
-	private final Object doneLock = new Object();
-
-	private long doneLines;
+	/** Keys of puts not yet committed (guarded by {@code taken}): never in a snapshot. */
+	private final Set<String> reserved = new HashSet<>();
 
 	private volatile Runnable onPut = () -> {
 	};
 
 	public Spool(Path directory, SpoolProperties properties, Clock clock) {
+		this(directory, properties, clock, new Durability(), COMPACT_SLACK);
+	}
+
+	Spool(Path directory, SpoolProperties properties, Clock clock, Durability durability, long compactSlack) {
 		this.objects = directory.resolve("objects");
 		this.journal = directory.resolve("journal");
 		this.published = directory.resolve("published");
-		this.doneLog = directory.resolve("done.log");
 		this.properties = properties;
 		this.clock = clock;
+		this.durability = durability;
 		int maxEntries = properties.dedupEntries();
 		this.taken = new LinkedHashMap<>(1024, 0.75f, false) {
 			@Override
@@ -101,11 +109,24 @@ public class Spool {
 		try {
 			Files.createDirectories(this.objects);
 			Files.createDirectories(this.journal);
-			recover();
+			this.store = Files.getFileStore(this.objects);
+			this.journalLog = Journal.open(this.journal, durability, compactSlack, this::replay);
+			recover(directory);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot open spool at " + directory, ex);
 		}
+		this.commit = new GroupCommit(this.journalLog, durability, this.objects, new GroupCommit.Owner() {
+			@Override
+			public void committed(List<GroupCommit.Request> batch) {
+				apply(batch);
+			}
+
+			@Override
+			public List<byte[]> snapshot() {
+				return Spool.this.snapshot();
+			}
+		});
 	}
 
 	/** Called after each durable put; the publisher uses it as a wake-up. */
@@ -123,8 +144,7 @@ public class Spool {
 			return true;
 		}
 		try {
-			return Files.getFileStore(this.objects).getUsableSpace() - incomingBytes < this.properties.minFreeSpace()
-				.toBytes();
+			return this.store.getUsableSpace() - incomingBytes < this.properties.minFreeSpace().toBytes();
 		}
 		catch (IOException ex) {
 			return true;
@@ -158,6 +178,7 @@ public class Spool {
 			}
 			// Reserve now so that two sessions uploading the same bytes take it once.
 			this.taken.put(key, this.clock.millis());
+			this.reserved.add(key);
 		}
 		if (isFull(draft.sizeBytes())) {
 			release(key);
@@ -165,32 +186,22 @@ public class Spool {
 		}
 		SpoolRecord record = draft.at(nextSeq());
 		Path object = object(record);
-		Path entry = this.journal.resolve(record.seq() + ".json");
-		Path temporary = this.journal.resolve(record.seq() + ".json.tmp");
 		try {
 			place(source, object, keepSource);
-			fsync(object);
-			fsyncDirectory(this.objects);
-			Files.write(temporary, this.json.writeValueAsBytes(record), StandardOpenOption.CREATE_NEW,
-					StandardOpenOption.WRITE);
-			fsync(temporary);
-			Files.move(temporary, entry, StandardCopyOption.ATOMIC_MOVE);
-			fsyncDirectory(this.journal);
+			this.durability.content(object);
+			this.commit.commit(GroupCommit.Request.put(record));
 		}
 		catch (IOException | RuntimeException ex) {
 			release(key);
-			Files.deleteIfExists(temporary);
-			Files.deleteIfExists(entry);
 			if (keepSource || Files.exists(source)) {
 				Files.deleteIfExists(object);
 			}
-			else {
+			else if (Files.exists(object)) {
 				// The source was moved in: put it back so the caller can quarantine it.
 				Files.move(object, source);
 			}
 			throw ex;
 		}
-		track(record);
 		this.onPut.run();
 		return Optional.of(record);
 	}
@@ -206,28 +217,21 @@ public class Spool {
 	}
 
 	/**
-	 * The item reached the object store and Kafka: forget it. The done line is written
-	 * first, so a crash leaves at worst a record that is published again with the same
-	 * event id.
+	 * The item reached the object store and Kafka: forget it. The done line is durable
+	 * before the content goes, so a crash leaves at worst an item that is published again
+	 * with the same event id.
 	 */
 	public void markPublished(SpoolRecord record) throws IOException {
-		appendDone(record);
-		Files.deleteIfExists(this.journal.resolve(record.seq() + ".json"));
-		fsyncDirectory(this.journal);
+		this.commit.commit(GroupCommit.Request.done(record));
 		Path object = object(record);
 		if (this.properties.keepAfterPublish()) {
 			Files.createDirectories(this.published);
 			Files.move(object, this.published.resolve(object.getFileName()), StandardCopyOption.REPLACE_EXISTING);
 		}
 		else {
+			// Not fsync'd: content left behind by a crash has no pending line and is
+			// deleted at start.
 			Files.deleteIfExists(object);
-		}
-		if (this.pending.remove(record.seq()) != null) {
-			this.pendingBytes.addAndGet(-record.sizeBytes());
-		}
-		ConcurrentSkipListMap<Long, SpoolRecord> camera = this.byCamera.get(record.cameraId());
-		if (camera != null) {
-			camera.remove(record.seq());
 		}
 	}
 
@@ -255,8 +259,79 @@ public class Spool {
 	private void track(SpoolRecord record) {
 		this.byCamera.computeIfAbsent(record.cameraId(), (camera) -> new ConcurrentSkipListMap<>())
 			.put(record.seq(), record);
-		this.pending.put(record.seq(), record);
-		this.pendingBytes.addAndGet(record.sizeBytes());
+		if (this.pending.put(record.seq(), record) == null) {
+			this.pendingBytes.addAndGet(record.sizeBytes());
+		}
+	}
+
+	private void untrack(long seq) {
+		SpoolRecord record = this.pending.remove(seq);
+		if (record != null) {
+			this.pendingBytes.addAndGet(-record.sizeBytes());
+			ConcurrentSkipListMap<Long, SpoolRecord> camera = this.byCamera.get(record.cameraId());
+			if (camera != null) {
+				camera.remove(seq);
+			}
+		}
+	}
+
+	/** Called by the committer once a batch is durable, before anyone is answered. */
+	private void apply(List<GroupCommit.Request> batch) {
+		for (GroupCommit.Request request : batch) {
+			if (request.put != null) {
+				track(request.put);
+				synchronized (this.taken) {
+					this.reserved.remove(key(request.put.cameraId(), request.put.sha256()));
+				}
+			}
+			else {
+				untrack(request.done);
+			}
+		}
+	}
+
+	/** What a compacted journal must hold: pending items and the remembered pairs. */
+	private List<byte[]> snapshot() {
+		List<byte[]> lines = new ArrayList<>();
+		this.pending.values().forEach((record) -> lines.add(JournalCodec.frame(JournalCodec.put(record))));
+		long horizon = this.clock.millis() - this.properties.dedupWindow().toMillis();
+		synchronized (this.taken) {
+			this.taken.forEach((key, at) -> {
+				if (at >= horizon && !this.reserved.contains(key)) {
+					int space = key.indexOf(' ');
+					lines.add(JournalCodec
+						.frame(JournalCodec.taken(at, key.substring(0, space), key.substring(space + 1))));
+				}
+			});
+		}
+		return lines;
+	}
+
+	/** Fsyncs since start, by kind; the metric {@code vigil.ingest.spool.fsyncs}. */
+	public long fsyncs(String kind) {
+		return switch (kind) {
+			case "content" -> this.durability.contentSyncs();
+			case "directory" -> this.durability.directorySyncs();
+			case "journal" -> this.durability.journalSyncs();
+			default -> throw new IllegalArgumentException(kind);
+		};
+	}
+
+	/** Group commits since start; the metric {@code vigil.ingest.spool.commits}. */
+	public long commits() {
+		return this.commit.commits();
+	}
+
+	/** Puts and publications queued for or inside the current group commit. */
+	int unanswered() {
+		return this.commit.unanswered();
+	}
+
+	/** Stop the committer; puts after this fail. */
+	@Override
+	public void close() throws IOException {
+		this.commit.close();
+		this.journalLog.close();
 	}
 
 	public int depth() {
@@ -274,7 +349,7 @@ public class Spool {
 
 	/** Whether the spool directory can be written: part of readiness. */
 	public boolean isWritable() {
-		return Files.isWritable(this.objects) && Files.isWritable(this.journal);
+		return !this.journalLog.isBroken() && Files.isWritable(this.objects) && Files.isWritable(this.journal);
 	}
 
 	private long nextSeq() {
@@ -287,6 +362,7 @@ public class Spool {
 	private void release(String key) {
 		synchronized (this.taken) {
 			this.taken.remove(key);
+			this.reserved.remove(key);
 		}
 	}
 
@@ -310,45 +386,41 @@ public class Spool {
 		}
 	}
 
-	private void appendDone(SpoolRecord record) throws IOException {
-		String line = this.clock.millis() + " " + record.cameraId() + " " + record.sha256() + "\n";
-		synchronized (this.doneLock) {
-			try (FileChannel channel = FileChannel.open(this.doneLog, StandardOpenOption.CREATE,
-					StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-				channel.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
-				channel.force(false);
+	/** Journal entries at open, oldest first. */
+	private void replay(JournalCodec.Entry entry) {
+		switch (entry) {
+			case JournalCodec.Put(SpoolRecord record) -> {
+				track(record);
+				this.lastSeq.accumulateAndGet(record.seq(), Math::max);
+				remember(key(record.cameraId(), record.sha256()), record.receivedAt().toEpochMilli());
 			}
-			this.doneLines++;
-			if (this.doneLines > 2L * this.properties.dedupEntries()) {
-				compactDoneLog();
+			case JournalCodec.Done(long seq) -> untrack(seq);
+			case JournalCodec.Taken(long millis, String camera, String sha256) -> remember(key(camera, sha256), millis);
+			case JournalCodec.Header header -> {
 			}
 		}
 	}
 
-	private void recover() throws IOException {
-		try (DirectoryStream<Path> entries = Files.newDirectoryStream(this.journal)) {
-			for (Path entry : entries) {
-				String name = entry.getFileName().toString();
-				if (name.endsWith(".tmp")) {
-					Files.delete(entry);
-					continue;
-				}
-				try {
-					SpoolRecord record = this.json.readValue(entry.toFile(), SpoolRecord.class);
-					if (!Files.exists(object(record))) {
-						log.error("Spool record {} has no content; dropping it", name);
-						Files.delete(entry);
-						continue;
-					}
-					track(record);
-				}
-				catch (JacksonException ex) {
-					// Cannot happen with rename-into-place unless the medium corrupts
-					// data.
-					Path corrupt = entry.resolveSibling(name + ".corrupt");
-					log.error("Unreadable spool record {}; kept as {}", name, corrupt.getFileName(), ex);
-					Files.move(entry, corrupt, StandardCopyOption.REPLACE_EXISTING);
-				}
+	private void remember(String key, long millis) {
+		this.taken.merge(key, millis, Math::max);
+	}
+
+	private void recover(Path directory) throws IOException {
+		LegacyJournal legacy = new LegacyJournal(this.journal, directory.resolve("done.log"));
+		List<byte[]> migrated = legacy.read();
+		for (byte[] line : migrated) {
+			JournalCodec.Entry entry = JournalCodec.decode(line, 0, line.length - 1);
+			if (entry != null) {
+				replay(entry);
+			}
+		}
+		boolean dropped = false;
+		for (SpoolRecord record : List.copyOf(this.pending.values())) {
+			if (!Files.exists(object(record))) {
+				logger.error("Spool record {} of camera {} has no content; dropping it", record.seq(),
+						record.cameraId());
+				untrack(record.seq());
+				dropped = true;
 			}
 		}
 		Set<String> referenced = new HashSet<>();
@@ -356,79 +428,25 @@ public class Spool {
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.objects)) {
 			for (Path file : files) {
 				if (!referenced.contains(file.getFileName().toString())) {
-					// Crashed between content and record: the camera never got 226.
-					log.warn("Deleting spool object {} without a record", file.getFileName());
+					// Crashed between content and record (the camera never got 226), or
+					// between a publication and the content's removal.
+					logger.warn("Deleting spool object {} without a pending record", file.getFileName());
 					Files.delete(file);
 				}
 			}
 		}
-		fsyncDirectory(this.objects);
-		fsyncDirectory(this.journal);
-		loadDoneLog();
-		this.pending.values()
-			.forEach((record) -> this.taken.put(key(record.cameraId(), record.sha256()),
-					record.receivedAt().toEpochMilli()));
+		this.durability.directory(this.objects);
+		if (dropped || !migrated.isEmpty() || this.journalLog.compactionDue()) {
+			this.journalLog.compact(snapshot());
+		}
+		legacy.delete();
 		if (!this.pending.isEmpty()) {
-			this.lastSeq.set(this.pending.lastKey());
-			log.info("Spool recovered {} pending items ({} bytes)", this.pending.size(), this.pendingBytes.get());
+			logger.info("Spool recovered {} pending items ({} bytes)", this.pending.size(), this.pendingBytes.get());
 		}
-	}
-
-	private void loadDoneLog() throws IOException {
-		if (!Files.exists(this.doneLog)) {
-			return;
-		}
-		long horizon = this.clock.millis() - this.properties.dedupWindow().toMillis();
-		try (var lines = Files.lines(this.doneLog, StandardCharsets.UTF_8)) {
-			lines.forEach((line) -> {
-				String[] parts = line.split(" ");
-				// A torn last line after a crash is simply skipped.
-				if (parts.length == 3 && parts[2].length() == 64) {
-					try {
-						long at = Long.parseLong(parts[0]);
-						if (at >= horizon) {
-							this.taken.put(key(parts[1], parts[2]), at);
-						}
-					}
-					catch (NumberFormatException ex) {
-						// torn line
-					}
-				}
-			});
-		}
-		synchronized (this.doneLock) {
-			compactDoneLog();
-		}
-	}
-
-	/** Rewrite the done log with what is still remembered. Caller holds doneLock. */
-	private void compactDoneLog() throws IOException {
-		List<String> lines = new ArrayList<>();
-		synchronized (this.taken) {
-			this.taken.forEach((key, at) -> lines.add(at + " " + key));
-		}
-		Path temporary = this.doneLog.resolveSibling("done.log.tmp");
-		Files.write(temporary, lines, StandardCharsets.UTF_8);
-		fsync(temporary);
-		Files.move(temporary, this.doneLog, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		fsyncDirectory(this.doneLog.getParent());
-		this.doneLines = lines.size();
 	}
 
 	private static String key(String cameraId, String sha256) {
 		return cameraId + " " + sha256;
-	}
-
-	static void fsync(Path file) throws IOException {
-		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-			channel.force(true);
-		}
-	}
-
-	static void fsyncDirectory(Path directory) throws IOException {
-		try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-			channel.force(true);
-		}
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.vigil.ingest.EdgeProperties;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -31,6 +32,16 @@ class SpoolConfiguration {
 						.orElse(0.0))
 			.baseUnit("seconds")
 			.description("Age of the oldest upload waiting to be published")
+			.register(meters);
+		for (String kind : new String[] { "content", "directory", "journal" }) {
+			FunctionCounter.builder("vigil.ingest.spool.fsyncs", spool, (s) -> s.fsyncs(kind))
+				.tag("kind", kind)
+				.description(
+						"fsyncs by the spool: content once per upload, directory and journal once per group commit")
+				.register(meters);
+		}
+		FunctionCounter.builder("vigil.ingest.spool.commits", spool, Spool::commits)
+			.description("Group commits of the spool journal (uploads and publications finishing together share one)")
 			.register(meters);
 		return spool;
 	}

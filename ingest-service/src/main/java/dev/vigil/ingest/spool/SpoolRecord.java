@@ -8,8 +8,8 @@ import dev.vigil.contracts.MediaKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One taken upload waiting to be published: the journal entry, one small JSON file per
- * item. The event id is fixed here, so a redelivery after a crash carries the same id.
+ * One taken upload waiting to be published: a {@code P} line of the spool journal. The
+ * event id is fixed here, so a redelivery after a crash carries the same id.
  *
  * @param seq position in the spool; per camera, items are published in this order
  * @param eventId id of the {@code MediaUploaded} event this item becomes

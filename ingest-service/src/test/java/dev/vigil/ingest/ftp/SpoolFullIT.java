@@ -8,10 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import dev.vigil.ingest.Sha256;
 import dev.vigil.ingest.TestMedia;
+import dev.vigil.ingest.spool.JournalFiles;
 import dev.vigil.ingest.spool.Spool;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
@@ -80,9 +80,7 @@ class SpoolFullIT {
 		assertThat(client.sendCommand("ALLO", "100000")).isEqualTo(452);
 		assertThat(this.spool.depth()).isEqualTo(2);
 		assertThat(client.listNames()).doesNotContain("c.jpg");
-		try (Stream<Path> journal = Files.list(dataDir.resolve("spool/journal"))) {
-			assertThat(journal.filter((p) -> p.toString().endsWith(".json"))).hasSize(2);
-		}
+		assertThat(JournalFiles.pending(dataDir.resolve("spool"))).hasSize(2);
 		assertThat(readiness()).as("cannot accept uploads").isEqualTo(503);
 		client.disconnect();
 	}

@@ -12,13 +12,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import dev.vigil.devstack.Component;
 import dev.vigil.devstack.Infrastructure;
 import dev.vigil.devstack.VigilInfrastructure;
 import dev.vigil.ingest.Sha256;
 import dev.vigil.ingest.TestMedia;
+import dev.vigil.ingest.spool.JournalFiles;
+import dev.vigil.ingest.spool.SpoolRecord;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.junit.jupiter.api.AfterEach;
@@ -140,14 +141,8 @@ class CrashRecoveryIT {
 		return client;
 	}
 
-	private static List<Path> journal(Path dataDir) throws IOException {
-		Path journal = dataDir.resolve("spool/journal");
-		if (!Files.isDirectory(journal)) {
-			return List.of();
-		}
-		try (Stream<Path> entries = Files.list(journal)) {
-			return entries.filter((p) -> p.getFileName().toString().endsWith(".json")).toList();
-		}
+	private static List<SpoolRecord> journal(Path dataDir) throws IOException {
+		return JournalFiles.pending(dataDir.resolve("spool"));
 	}
 
 	private static int freePort() throws IOException {

@@ -95,28 +95,45 @@ class SpoolTests {
 		assertThat(spool.depth()).isEqualTo(1);
 		assertThat(spool.isFull(0)).isFalse();
 		assertThat(spool.isFull(100_000)).isTrue();
-		assertThat(this.temp.resolve("spool/journal")).isDirectoryContaining("glob:**/*.json");
+		assertThat(this.temp.resolve("spool/journal")).isDirectoryContaining("glob:**/journal-*.log");
 		assertThat(open().pending()).hasSize(1);
 		assertThat(spool.isDuplicate("driveway", SHA_B)).as("a refused upload may be retried").isFalse();
 	}
 
 	@Test
-	void recoveryDeletesContentWithoutRecordAndLeftoverTemporaryRecords() throws IOException {
+	void recoveryDeletesContentWithoutRecord() throws IOException {
 		Spool spool = open();
 		Path file = upload("1.jpg");
 		SpoolRecord kept = spool.put(draft("driveway", SHA_A, Files.size(file)), file, false).orElseThrow();
-		// What a kill -9 between the content and the record leaves behind.
+		// What a kill -9 between the content and its journal line leaves behind.
 		Path orphan = Files.copy(TestMedia.file("darknet/dog.jpg"), this.temp.resolve("spool/objects/999.jpg"));
-		Path torn = Files.writeString(this.temp.resolve("spool/journal/999.json.tmp"), "{\"seq\":99");
-		Files.writeString(this.temp.resolve("spool/done.log"),
-				(this.clock.millis() - 1000) + " driveway " + SHA_B + "\n17640612",
-				java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+		spool.close();
 
 		Spool reopened = open();
 		assertThat(reopened.pending()).containsExactly(kept);
 		assertThat(orphan).doesNotExist();
+	}
+
+	@Test
+	void migratesTheJsonJournalOfEarlierVersions() throws IOException {
+		Path objects = Files.createDirectories(this.temp.resolve("spool/objects"));
+		Path journal = Files.createDirectories(this.temp.resolve("spool/journal"));
+		SpoolRecord legacy = draft("driveway", SHA_A, 3).at(1764061200000000L);
+		Files.writeString(objects.resolve(legacy.seq() + ".jpg"), "abc");
+		Files.write(journal.resolve(legacy.seq() + ".json"),
+				tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsBytes(legacy));
+		Path torn = Files.writeString(journal.resolve("999.json.tmp"), "{\"seq\":99");
+		Files.writeString(this.temp.resolve("spool/done.log"),
+				(this.clock.millis() - 1000) + " driveway " + SHA_B + "\n17640612");
+
+		Spool spool = open();
+		assertThat(spool.pending()).containsExactly(legacy);
+		assertThat(spool.isDuplicate("driveway", SHA_B)).as("published before the upgrade").isTrue();
+		assertThat(journal).isDirectoryNotContaining("glob:**/*.json*");
 		assertThat(torn).doesNotExist();
-		assertThat(reopened.isDuplicate("driveway", SHA_B)).isTrue();
+		assertThat(this.temp.resolve("spool/done.log")).doesNotExist();
+		spool.close();
+		assertThat(open().pending()).containsExactly(legacy);
 	}
 
 	@Test
