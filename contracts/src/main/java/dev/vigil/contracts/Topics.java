@@ -12,6 +12,15 @@ public final class Topics {
 	/** {@link MediaProcessed} events, keyed by camera id. */
 	public static final String MEDIA_PROCESSED = "media.processed";
 
+	/**
+	 * {@link CameraConfig} records, compacted, keyed by camera id; a tombstone deletes
+	 * the camera.
+	 */
+	public static final String CAMERA_CONFIG = "camera.config";
+
+	/** {@link EdgeHeartbeat} records, compacted, keyed by edge node id. */
+	public static final String EDGE_HEARTBEAT = "edge.heartbeat";
+
 	private Topics() {
 	}
 

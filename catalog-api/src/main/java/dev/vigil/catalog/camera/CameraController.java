@@ -53,15 +53,18 @@ class CameraController {
 
 	private final AuditLog audit;
 
+	private final ManagedCameras managed;
+
 	private final Clock clock = Clock.systemUTC();
 
 	CameraController(CameraRegistry registry, CurrentCaller caller, CameraActivity activity,
-			CameraProperties properties, AuditLog audit) {
+			CameraProperties properties, AuditLog audit, ManagedCameras managed) {
 		this.registry = registry;
 		this.caller = caller;
 		this.activity = activity;
 		this.properties = properties;
 		this.audit = audit;
+		this.managed = managed;
 	}
 
 	@GetMapping
@@ -77,8 +80,9 @@ class CameraController {
 	}
 
 	@PatchMapping("/{id}")
-	@Operation(summary = "Change name, time zone, retention or detection settings (admin)",
-			description = "Absent fields stay as they are. Audited.")
+	@Operation(summary = "Change name, time zone, retention, detection, allowed sources; enable or disable (admin)",
+			description = "Absent fields stay as they are. Audited. A camera the platform manages gets the change "
+					+ "on its edge through camera.config (time zone included: the edge reads file names with it).")
 	CameraDocument patch(@PathVariable @Pattern(regexp = Ids.CAMERA) String id, @Valid @RequestBody CameraPatch patch) {
 		find(id);
 		Update update = new Update();
@@ -109,12 +113,26 @@ class CameraController {
 			update.set("silentAfterMinutes", patch.silentAfterMinutes());
 			changes.put("silentAfterMinutes", patch.silentAfterMinutes());
 		}
+		if (patch.enabled() != null) {
+			update.set("enabled", patch.enabled());
+			changes.put("enabled", patch.enabled());
+		}
+		if (patch.allowedSources() != null) {
+			for (String source : patch.allowedSources()) {
+				if (!source.matches("[0-9a-fA-F:.]{2,45}(/[0-9]{1,3})?")) {
+					throw ApiException.badParameter("allowedSources", "must be address blocks such as 192.168.1.0/24");
+				}
+			}
+			update.set("allowedSources", patch.allowedSources());
+			changes.put("allowedSources", String.join(", ", patch.allowedSources()));
+		}
 		if (changes.isEmpty()) {
 			return find(id);
 		}
-		CameraDocument updated = this.registry.update(id, update);
+		this.registry.update(id, update);
+		this.managed.changed(id);
 		this.audit.record(this.caller.name(), "camera.updated", id, changes);
-		return updated;
+		return find(id);
 	}
 
 	@GetMapping("/{id}/health")
@@ -160,11 +178,15 @@ class CameraController {
 	 * @param retention retention overrides (replaced as a whole)
 	 * @param detection detection settings (replaced as a whole)
 	 * @param silentAfterMinutes silent threshold override
+	 * @param enabled false disables the camera: its edge refuses its logins
+	 * @param allowedSources CIDRs it may log in from (replaced as a whole; empty =
+	 * anywhere)
 	 */
 	record CameraPatch(@Schema(example = "Driveway") @Size(min = 1, max = 100) @Nullable String name,
 			@Schema(example = "Europe/Berlin") @Size(max = 64) @Nullable String timeZone,
 			@Valid @Nullable RetentionPatch retention, @Valid @Nullable DetectionPatch detection,
-			@Min(1) @Max(525_600) @Nullable Integer silentAfterMinutes) {
+			@Min(1) @Max(525_600) @Nullable Integer silentAfterMinutes, @Nullable Boolean enabled,
+			@Size(max = 32) @Nullable List<@Size(max = 49) String> allowedSources) {
 
 	}
 

@@ -1,11 +1,14 @@
 package dev.vigil.catalog.camera;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+
+import dev.vigil.contracts.UploadProtocol;
 
 /**
  * A camera, registered by its first upload and then editable.
@@ -19,11 +22,28 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param retention per-camera retention overrides
  * @param detection detection settings
  * @param silentAfterMinutes override of when the camera counts as silent
+ * @param enabled false while disabled by an admin (the edge refuses its logins); absent
+ * means enabled
+ * @param protocol how the camera uploads, for its settings card; absent for cameras that
+ * registered themselves by uploading
+ * @param allowedSources CIDRs the camera may log in from; absent or empty means anywhere
+ * @param configRevision revision of the settings the edges follow; absent for a camera
+ * the platform does not manage (it registered itself by uploading)
  */
 @Document("cameras")
 public record CameraDocument(@Id String id, String name, @Nullable String edgeNodeId, @Nullable String timeZone,
 		@Nullable Instant registeredAt, @Nullable Instant lastUploadAt, @Nullable Retention retention,
-		@Nullable Detection detection, @Nullable Integer silentAfterMinutes) {
+		@Nullable Detection detection, @Nullable Integer silentAfterMinutes, @Nullable Boolean enabled,
+		@Nullable UploadProtocol protocol, @Nullable List<String> allowedSources, @Nullable Long configRevision) {
+
+	/** Whether the platform manages this camera's account on its edge. */
+	public boolean managed() {
+		return this.configRevision != null;
+	}
+
+	public boolean isEnabled() {
+		return !Boolean.FALSE.equals(this.enabled);
+	}
 
 	/**
 	 * Retention overrides; absent values fall back to {@code vigil.catalog.retention.*}.

@@ -244,6 +244,39 @@ public class CameraDirectory {
 	}
 
 	/**
+	 * Add or replace a camera the platform manages (see {@code dev.vigil.ingest.sync}),
+	 * with a hash made by the platform. Persisted like API-made accounts, so it works
+	 * after a restart without the platform.
+	 * @throws IllegalStateException when the user belongs to a configured account
+	 * @throws IllegalArgumentException when the hash or a source is malformed
+	 */
+	public synchronized void put(CameraAccount account) throws IOException {
+		CameraAccount current = this.accounts.get(account.user());
+		if (current != null && !current.managed()) {
+			throw new IllegalStateException("configured account");
+		}
+		if (!PasswordHasher.isHash(account.passwordHash())) {
+			throw new IllegalArgumentException("not a password hash");
+		}
+		account.allowedSources().forEach(Cidr::parse);
+		CameraAccount managed = new CameraAccount(account.user(), account.cameraId(), account.passwordHash(),
+				account.allowedSources(), account.timeZone(), account.silentAfter(), true);
+		this.accounts.put(account.user(), managed);
+		try {
+			writeStore();
+		}
+		catch (IOException ex) {
+			if (current != null) {
+				this.accounts.put(current.user(), current);
+			}
+			else {
+				this.accounts.remove(account.user());
+			}
+			throw ex;
+		}
+	}
+
+	/**
 	 * Remove an API-managed camera. Its spooled uploads stay and are still published.
 	 * @return false when no such user
 	 * @throws IllegalStateException when the account comes from configuration

@@ -213,7 +213,13 @@ public class CatalogClient {
 		}
 	}
 
-	private static <T> T call(Supplier<T> call) {
+	/**
+	 * Runs a call to catalog-api, turning a lost sign-in and an unreachable API into the
+	 * exceptions the error pages know.
+	 * @param call the call
+	 * @return its result
+	 */
+	public static <T> T call(Supplier<T> call) {
 		try {
 			return call.get();
 		}
