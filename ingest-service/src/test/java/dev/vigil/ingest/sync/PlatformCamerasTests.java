@@ -125,9 +125,8 @@ class PlatformCamerasTests {
 	private CameraDirectory directory() {
 		EdgeProperties edge = new EdgeProperties(this.dataDir, EDGE);
 		CameraProperties properties = new CameraProperties(List.of(), ZoneId.of("UTC"), Duration.ofHours(6), 10_000);
-		LoginGuard guard = new LoginGuard(
-				new LoginGuardProperties(1000, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofHours(1)),
-				Clock.systemUTC());
+		LoginGuard guard = new LoginGuard(new LoginGuardProperties(1000, 1000, Duration.ofSeconds(1),
+				Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofDays(7), 10_000), Clock.systemUTC());
 		return new CameraDirectory(edge, properties, guard, this.meters);
 	}
 
