@@ -67,6 +67,24 @@ public final class CameraPasswordHash {
 	}
 
 	/**
+	 * The iteration count an encoded hash was made with.
+	 * @param encoded a hash from {@link #hash}
+	 * @return its iterations, or 0 when the value is not such a hash
+	 */
+	public static int iterationsOf(String encoded) {
+		String[] parts = encoded.split("\\$");
+		if (parts.length != 4 || !parts[0].equals(PREFIX)) {
+			return 0;
+		}
+		try {
+			return Math.max(0, Integer.parseInt(parts[1]));
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+	/**
 	 * Whether a value has the shape of an encoded hash (and so is not a password).
 	 * @param value the value
 	 * @return true for {@code pbkdf2-sha256$<digits>$<base64>$<base64>}

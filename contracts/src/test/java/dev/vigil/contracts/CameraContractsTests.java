@@ -73,6 +73,9 @@ class CameraContractsTests {
 		assertThat(first).isNotEqualTo(second).startsWith("pbkdf2-sha256$10000$");
 		assertThat(CameraPasswordHash.matches("same-password", first)).isTrue();
 		assertThat(CameraPasswordHash.matches("same-password", "pbkdf2-sha256$x$y$z")).isFalse();
+		assertThat(CameraPasswordHash.iterationsOf(first)).isEqualTo(10_000);
+		assertThat(CameraPasswordHash.iterationsOf("pbkdf2-sha256$x$y$z")).isZero();
+		assertThat(CameraPasswordHash.iterationsOf("plain password")).isZero();
 	}
 
 	@Test
