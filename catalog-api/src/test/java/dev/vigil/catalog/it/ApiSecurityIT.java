@@ -62,6 +62,31 @@ class ApiSecurityIT extends CatalogIT {
 	}
 
 	@Test
+	void refusesAnIdTokenAsABearerToken() {
+		// Signed by the issuer, for an admin, but an ID token (typ JWT, aud the ui
+		// client).
+		assertProblem(this.api.get("/api/v1/media", issuer.idToken()), 401, "unauthorized");
+		assertProblem(this.api.get("/api/v1/audit", issuer.idToken()), 401, "unauthorized");
+		assertProblem(this.api.send("DELETE", "/api/v1/media/" + mediaA, issuer.idToken(), null), 401, "unauthorized");
+	}
+
+	@Test
+	void refusesAccessTokensForAnotherAudienceOrWithoutTheAccessTokenType() {
+		assertProblem(this.api.get("/api/v1/media", issuer.otherAudience()), 401, "unauthorized");
+		assertProblem(this.api.get("/api/v1/media", issuer.untyped()), 401, "unauthorized");
+	}
+
+	@Test
+	void theAdminRoleGrantsNothingBeyondTheTokensScopes() {
+		String reader = issuer.withAdminRole("media:read");
+		assertThat(this.api.get("/api/v1/media", reader).status()).isEqualTo(200);
+		assertProblem(this.api.get("/api/v1/audit", reader), 403, "insufficient-scope");
+		assertProblem(this.api.send("DELETE", "/api/v1/media/" + mediaA, reader, null), 403, "insufficient-scope");
+		assertProblem(this.api.send("PATCH", "/api/v1/cameras/" + cameraA, reader, "{\"name\":\"pwned\"}"), 403,
+				"insufficient-scope");
+	}
+
+	@Test
 	void refusesATokenWithoutTheScope() {
 		assertProblem(this.api.get("/api/v1/media", issuer.token("profile", null)), 403, "insufficient-scope");
 		assertProblem(this.api.send("DELETE", "/api/v1/media/" + mediaA, issuer.writer(), null), 403,

@@ -138,8 +138,8 @@ class SecurityConfiguration {
 
 	@Bean
 	OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(UserAccounts users, IntegratorClients integrators,
-			AuditLog audit) {
-		return new TokenClaims(users, integrators, audit);
+			AuditLog audit, IdentityProperties identity) {
+		return new TokenClaims(users, integrators, audit, identity.apiAudience());
 	}
 
 }

@@ -65,6 +65,27 @@ class AuthorizationCodeIT extends IdentityIntegrationTest {
 	}
 
 	@Test
+	void accessTokensAreAtJwtForTheApiAndAnIdTokenIsNoApiKey() {
+		String admin = user("typ", Set.of(Scopes.ROLE_ADMIN), null);
+		try (Browser browser = new Browser(BASE)) {
+			JsonNode tokens = uiTokens(browser, admin, "openid media:read admin");
+			String access = tokens.get("access_token").asString();
+			String id = tokens.get("id_token").asString();
+
+			assertThat(Browser.header(access).get("typ").asString()).isEqualTo("at+jwt");
+			assertThat(strings(Browser.claims(access).get("aud"))).containsExactly("vigil-api");
+			assertThat(Browser.claims(access).get("client_id").asString()).isEqualTo("vigil-ui");
+			assertThat(Browser.header(id).path("typ").asString("JWT")).isEqualTo("JWT");
+			assertThat(strings(Browser.claims(id).get("aud"))).containsExactly("vigil-ui");
+
+			assertThat(browser.bearer("GET", "/admin/v1/clients", access, null).statusCode()).isEqualTo(200);
+			// The ID token of the same admin (it sits in logout URLs and browser
+			// history).
+			assertThat(browser.bearer("GET", "/admin/v1/clients", id, null).statusCode()).isEqualTo(401);
+		}
+	}
+
+	@Test
 	void refreshTokensAreRotatedAndAUsedOneIsRejected() {
 		String viewer = user("refresh", Set.of(Scopes.ROLE_VIEWER), null);
 		try (Browser browser = new Browser(BASE)) {
@@ -167,7 +188,8 @@ class AuthorizationCodeIT extends IdentityIntegrationTest {
 	}
 
 	private static List<String> strings(JsonNode array) {
-		return array.valueStream().map(JsonNode::asString).toList();
+		// A one-element aud may be a plain string (RFC 7519 allows both).
+		return array.isString() ? List.of(array.asString()) : array.valueStream().map(JsonNode::asString).toList();
 	}
 
 }
