@@ -24,8 +24,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -125,15 +123,6 @@ class SecurityConfiguration {
 				List.of(VigilRegisteredClients.ui(properties, passwordEncoder.encode(uiSecret)),
 						VigilRegisteredClients.cli(properties)),
 				integrators, properties.accessTokenTtl());
-	}
-
-	/**
-	 * Authorization codes and refresh tokens live in memory: a restart signs users out of
-	 * the UI (they sign in again) but never invalidates access tokens, which are JWTs.
-	 */
-	@Bean
-	OAuth2AuthorizationService authorizationService() {
-		return new InMemoryOAuth2AuthorizationService();
 	}
 
 	@Bean

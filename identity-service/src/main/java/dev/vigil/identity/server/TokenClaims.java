@@ -68,7 +68,7 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
 			IntegratorClient client = this.integrators.find(clientId).orElse(null);
 			scopes = new ArrayList<>(context.getAuthorizedScopes());
-			context.getClaims().claim(ROLES, List.of());
+			context.getClaims().claim(ROLES, new ArrayList<>());
 			putCameras(context, (client != null) ? client.cameras() : List.of());
 			context.getClaims().claim("client_name", context.getRegisteredClient().getClientName());
 		}
@@ -77,7 +77,7 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			UserAccount user = this.users.find(principal.getName()).orElse(null);
 			Set<String> roles = (user != null) ? user.roles() : Set.of();
 			scopes = new ArrayList<>(Scopes.narrow(context.getAuthorizedScopes(), roles));
-			context.getClaims().claim(ROLES, List.copyOf(roles));
+			context.getClaims().claim(ROLES, new ArrayList<>(roles));
 			// An unknown user (deleted meanwhile) gets an empty camera list: nothing
 			// visible.
 			putCameras(context, (user != null) ? user.cameras() : List.of());
@@ -87,7 +87,7 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		}
 		if (accessToken) {
 			context.getJwsHeader().type(AccessTokens.TYPE);
-			context.getClaims().audience(List.of(this.apiAudience));
+			context.getClaims().audience(new ArrayList<>(List.of(this.apiAudience)));
 			context.getClaims().claim("client_id", clientId);
 			context.getClaims().claim("scope", scopes);
 			String subject = context.getPrincipal().getName();
@@ -98,7 +98,7 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
 	private static void putCameras(JwtEncodingContext context, @Nullable List<String> cameras) {
 		if (cameras != null) {
-			context.getClaims().claim(CAMERAS, List.copyOf(cameras));
+			context.getClaims().claim(CAMERAS, new ArrayList<>(cameras));
 		}
 	}
 
