@@ -212,6 +212,22 @@ class ApiSecurityIT extends CatalogIT {
 		assertThat(this.api.get("/api/v1/cameras", issuer.reader()).status()).isEqualTo(200);
 	}
 
+	@Test
+	void countsRequestsPerSubjectWhateverTokenOrClientCarriesThem() {
+		String subject = "it-sub-" + java.util.UUID.randomUUID();
+		Api.Response last = null;
+		// A fresh token per request (as a client-credentials loop would mint) shares the
+		// subject's bucket.
+		for (int i = 0; i < 130 && (last == null || last.status() == 200); i++) {
+			last = this.api.get("/api/v1/cameras", issuer.tokenFor(subject, "media:read"));
+		}
+		assertProblem(last, 429, "rate-limited");
+		// Another user of the same client (client_id "it") keeps its own budget.
+		assertThat(this.api
+			.get("/api/v1/cameras", issuer.tokenFor("it-other-" + java.util.UUID.randomUUID(), "media:read"))
+			.status()).isEqualTo(200);
+	}
+
 	private static void assertProblem(Api.Response response, int status, String kind) {
 		assertThat(response.status()).as(response.body()).isEqualTo(status);
 		assertThat(response.contentType()).startsWith("application/problem+json");
