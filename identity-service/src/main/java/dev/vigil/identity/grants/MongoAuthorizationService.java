@@ -170,6 +170,16 @@ final class MongoAuthorizationService implements OAuth2AuthorizationService {
 		return collection().deleteMany(Filters.lt(EXPIRES_AT, Date.from(instant))).getDeletedCount();
 	}
 
+	/**
+	 * Revokes everything issued to a user: codes, refresh tokens and the record of access
+	 * tokens (those already out expire on their own within minutes).
+	 * @param principalName the user
+	 * @return how many authorizations were removed
+	 */
+	long removeAllOf(String principalName) {
+		return collection().deleteMany(Filters.eq("principalName", principalName)).getDeletedCount();
+	}
+
 	long countFor(String registeredClientId) {
 		return collection().countDocuments(Filters.eq("registeredClientId", registeredClientId));
 	}

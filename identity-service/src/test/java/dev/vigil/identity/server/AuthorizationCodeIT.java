@@ -127,6 +127,28 @@ class AuthorizationCodeIT extends IdentityIntegrationTest {
 	}
 
 	@Test
+	void aWrongPkceVerifierBurnsTheCodeForTheRightOneToo() {
+		String viewer = user("pkce", Set.of(Scopes.ROLE_VIEWER), null);
+		try (Browser browser = new Browser(BASE)) {
+			browser.signIn(viewer, password(viewer));
+			String verifier = Browser.verifier();
+			String code = Browser
+				.code(browser.get(Browser.authorizeUrl("vigil-ui", "openid media:read", UI_REDIRECT, verifier, "s")));
+
+			HttpResponse<String> guessed = browser.token("vigil-ui", UI_SECRET,
+					Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", UI_REDIRECT,
+							"code_verifier", Browser.verifier()));
+			assertThat(guessed.statusCode()).isEqualTo(400);
+			assertThat(guessed.body()).contains("invalid_grant");
+
+			HttpResponse<String> rightful = browser.token("vigil-ui", UI_SECRET, Map.of("grant_type",
+					"authorization_code", "code", code, "redirect_uri", UI_REDIRECT, "code_verifier", verifier));
+			assertThat(rightful.statusCode()).as("the code is single-use, also after a failed try").isEqualTo(400);
+			assertThat(rightful.body()).contains("invalid_grant");
+		}
+	}
+
+	@Test
 	void rejectsAnUnregisteredRedirectUriWithoutRedirectingThere() {
 		String viewer = user("redirect", Set.of(Scopes.ROLE_VIEWER), null);
 		try (Browser browser = new Browser(BASE)) {
