@@ -35,8 +35,12 @@ import dev.vigil.devstack.VigilInfrastructure;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -163,7 +167,14 @@ class TokenThroughGatewayIT {
 		assertThat(send(browser, request("/api/v1/media").header("Authorization", "Bearer " + accessToken + "x"))
 			.statusCode()).as("a tampered token is refused downstream").isEqualTo(401);
 
-		String admin = adminTokenThroughTheGateway(browser);
+		JsonNode adminTokens = adminTokensThroughTheGateway(browser);
+		String admin = adminTokens.get("access_token").asString();
+		String idToken = adminTokens.get("id_token").asString();
+		assertThat(send(browser, request("/api/v1/media").header("Authorization", "Bearer " + idToken)).statusCode())
+			.as("the admin's ID token is no API key")
+			.isEqualTo(401);
+		assertThat(send(browser, request("/auth/admin/v1/clients").header("Authorization", "Bearer " + idToken))
+			.statusCode()).as("nor for the admin API").isEqualTo(401);
 		HttpResponse<String> revoked = send(browser,
 				request("/auth/admin/v1/clients/" + clientId).header("Authorization", "Bearer " + admin).DELETE());
 		assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
@@ -178,7 +189,7 @@ class TokenThroughGatewayIT {
 	 * The first sign-in as the generated admin, the forced password change and the
 	 * authorization code + PKCE flow, all through the gateway's /auth path.
 	 */
-	private static String adminTokenThroughTheGateway(HttpClient browser) throws Exception {
+	private static JsonNode adminTokensThroughTheGateway(HttpClient browser) throws Exception {
 		String initial = Files.readString(DATA.resolve("admin-initial-password")).strip();
 		HttpResponse<String> signIn = submit(browser, "/auth/login", "/auth/login",
 				Map.of("username", "admin", "password", initial));
@@ -207,7 +218,7 @@ class TokenThroughGatewayIT {
 					.POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "code",
 							code.group(1), "redirect_uri", UI_REDIRECT, "code_verifier", verifier)))));
 		assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
-		return json(tokens).get("access_token").asString();
+		return json(tokens);
 	}
 
 	/**
@@ -220,7 +231,11 @@ class TokenThroughGatewayIT {
 		}
 		try {
 			if (decoder == null) {
-				decoder = NimbusJwtDecoder.withIssuerLocation(ISSUER).build();
+				NimbusJwtDecoder nimbus = NimbusJwtDecoder.withIssuerLocation(ISSUER).build();
+				// As catalog-api: only access tokens (typ at+jwt) for the API audience.
+				nimbus.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(new JwtIssuerValidator(ISSUER),
+						new JwtTypeValidator("at+jwt"), new JwtAudienceValidator("vigil-api"))));
+				decoder = nimbus;
 			}
 			Jwt jwt = decoder.decode(bearer);
 			if (!jwt.getClaimAsStringList("scope").contains("media:read")) {

@@ -8,6 +8,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -86,6 +87,38 @@ class SecurityTests extends UiTestSupport {
 			.andExpect(status().isFound())
 			.andExpect(header().string("Location", startsWith(this.backend.issuer() + "/connect/logout")))
 			.andExpect(header().string("Location", containsString("post_logout_redirect_uri=")));
+	}
+
+	@Test
+	void buildsSignInAndSignOutUrisFromThePublicUrlNotTheHostHeader() throws Exception {
+		String redirect = "redirect_uri=http://localhost:8080/login/oauth2/code/vigil";
+		this.mvc.perform(get("/oauth2/authorization/vigil").header("Host", "evil.example").with(evilHost()))
+			.andExpect(status().isFound())
+			.andExpect(header().string("Location", containsString(redirect)))
+			.andExpect(header().string("Location", not(containsString("evil.example"))));
+		this.mvc.perform(post("/logout").with(viewer()).with(csrf()).header("Host", "evil.example").with(evilHost()))
+			.andExpect(status().isFound())
+			.andExpect(header().string("Location",
+					containsString("post_logout_redirect_uri=http://localhost:8080/signed-out")))
+			.andExpect(header().string("Location", not(containsString("evil.example"))));
+	}
+
+	@Test
+	void aSessionThatNeverSignedInLivesMinutesASignedInOneHours() throws Exception {
+		MvcResult anonymous = this.mvc.perform(get("/cameras/driveway")).andExpect(status().isFound()).andReturn();
+		assertThat(anonymous.getRequest().getSession(false)).isNotNull();
+		assertThat(anonymous.getRequest().getSession(false).getMaxInactiveInterval()).isEqualTo(5 * 60);
+
+		org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+		this.mvc.perform(get("/admin/cameras").with(admin()).session(session));
+		assertThat(session.getMaxInactiveInterval()).isEqualTo(8 * 60 * 60);
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor evilHost() {
+		return (request) -> {
+			request.setServerName("evil.example");
+			return request;
+		};
 	}
 
 	@Test

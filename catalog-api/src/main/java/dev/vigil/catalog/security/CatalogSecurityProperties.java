@@ -1,6 +1,9 @@
 package dev.vigil.catalog.security;
 
+import java.util.List;
+
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,12 +15,13 @@ import org.springframework.validation.annotation.Validated;
  * @param camerasClaim the JWT claim listing the cameras a token may see
  * @param unrestrictedWithoutClaim whether a token without that claim sees every camera
  * (false: it sees none)
- * @param adminRole a value of the {@code roles} claim that counts like the {@code admin}
- * scope
+ * @param tokenTypes accepted JOSE {@code typ} headers of bearer tokens: access tokens
+ * ({@code at+jwt}, RFC 9068) only, so ID tokens ({@code JWT}) are refused
  */
 @Validated
 @ConfigurationProperties("vigil.catalog.security")
 public record CatalogSecurityProperties(@DefaultValue("cameras") @NotBlank String camerasClaim,
-		@DefaultValue("true") boolean unrestrictedWithoutClaim, @DefaultValue("admin") @NotBlank String adminRole) {
+		@DefaultValue("true") boolean unrestrictedWithoutClaim, @DefaultValue( {
+				"at+jwt", "application/at+jwt" }) @NotEmpty List<String> tokenTypes){
 
 }

@@ -20,10 +20,12 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Fixed-window request buckets per client (the token's {@code azp}/{@code client_id},
- * else its subject), in Redis so that all instances count together. A Redis outage lets
- * requests through: the limiter protects the service, it must not become its single point
- * of failure.
+ * Fixed-window request buckets per token subject ({@code sub}: the user, or the
+ * integrator's client id), in Redis so that all instances count together. Never per
+ * {@code azp}/{@code client_id}: every ui user's token names the same client, and one
+ * user must not use up the others' budget; fresh tokens of one subject share its bucket.
+ * A Redis outage lets requests through: the limiter protects the service, it must not
+ * become its single point of failure.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
@@ -83,12 +85,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 		if (!(authentication instanceof JwtAuthenticationToken token)) {
 			return null;
 		}
-		Object client = token.getToken().getClaims().get("azp");
+		Object client = token.getToken().getSubject();
 		if (client == null) {
 			client = token.getToken().getClaims().get("client_id");
-		}
-		if (client == null) {
-			client = token.getToken().getSubject();
 		}
 		// Keys are built from token claims: keep them to a safe alphabet and length.
 		return (client != null) ? String.valueOf(client).replaceAll("[^A-Za-z0-9._@-]", "_") : null;

@@ -1,31 +1,24 @@
 package dev.vigil.catalog.security;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -37,9 +30,11 @@ import dev.vigil.catalog.web.ProblemTypes;
  * The API is an OAuth2 resource server: every {@code /api/v1} call needs a JWT signed by
  * the configured issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}
  * and/or {@code jwk-set-uri}; with both, keys come from the JWK set and the issuer is
- * still checked). Scopes: {@code media:read} for reads, {@code media:write} for feedback,
- * {@code admin} (or the admin role) for changes and the audit log. Stateless, no cookies,
- * so no CSRF tokens.
+ * still checked) that is an access token for this API ({@link AccessTokenDecoder}).
+ * Authorisation is on scopes only: {@code media:read} for reads, {@code media:write} for
+ * feedback, {@code admin} for changes and the audit log. The {@code roles} claim is for
+ * the ui's menus and grants nothing here, so a token requested with {@code media:read}
+ * stays a reader whoever asked for it. Stateless, no cookies, so no CSRF tokens.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ CatalogSecurityProperties.class, RateLimitProperties.class })
@@ -52,9 +47,13 @@ class SecurityConfiguration {
 	static final String ADMIN = "SCOPE_admin";
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, CatalogSecurityProperties properties, JsonMapper json,
-			StringRedisTemplate redis, RateLimitProperties rateLimits) throws Exception {
-		String adminRole = "ROLE_" + properties.adminRole();
+	JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties, CatalogSecurityProperties security) {
+		return AccessTokenDecoder.create(properties.getJwt(), security);
+	}
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, JsonMapper json, StringRedisTemplate redis,
+			RateLimitProperties rateLimits) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
 			.permitAll()
@@ -63,16 +62,16 @@ class SecurityConfiguration {
 			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/**")
-			.hasAnyAuthority(ADMIN, adminRole)
+			.hasAuthority(ADMIN)
 			.requestMatchers(HttpMethod.GET, "/api/v1/**")
-			.hasAnyAuthority(READ, ADMIN, adminRole)
+			.hasAnyAuthority(READ, ADMIN)
 			.requestMatchers(HttpMethod.POST, "/api/v1/media/*/feedback")
-			.hasAnyAuthority(WRITE, ADMIN, adminRole)
+			.hasAnyAuthority(WRITE, ADMIN)
 			.requestMatchers("/api/v1/**")
-			.hasAnyAuthority(ADMIN, adminRole)
+			.hasAuthority(ADMIN)
 			.anyRequest()
 			.denyAll());
-		http.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.jwtAuthenticationConverter(new ScopesAndRoles()))
+		http.oauth2ResourceServer((server) -> server.jwt(Customizer.withDefaults())
 			.authenticationEntryPoint(unauthorized(json))
 			.accessDeniedHandler(forbidden(json)));
 		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
@@ -110,25 +109,6 @@ class SecurityConfiguration {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		json.writeValue(response.getOutputStream(), problem);
-	}
-
-	/**
-	 * {@code scope} becomes {@code SCOPE_*} authorities as usual; the {@code roles} claim
-	 * that identity-service adds becomes {@code ROLE_*}.
-	 */
-	static final class ScopesAndRoles implements Converter<Jwt, AbstractAuthenticationToken> {
-
-		private final JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
-
-		@Override
-		public AbstractAuthenticationToken convert(Jwt jwt) {
-			List<GrantedAuthority> authorities = new ArrayList<>(this.scopes.convert(jwt));
-			if (jwt.getClaims().get("roles") instanceof Collection<?> roles) {
-				roles.forEach((role) -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
-			}
-			return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
-		}
-
 	}
 
 }

@@ -62,6 +62,31 @@ class ApiSecurityIT extends CatalogIT {
 	}
 
 	@Test
+	void refusesAnIdTokenAsABearerToken() {
+		// Signed by the issuer, for an admin, but an ID token (typ JWT, aud the ui
+		// client).
+		assertProblem(this.api.get("/api/v1/media", issuer.idToken()), 401, "unauthorized");
+		assertProblem(this.api.get("/api/v1/audit", issuer.idToken()), 401, "unauthorized");
+		assertProblem(this.api.send("DELETE", "/api/v1/media/" + mediaA, issuer.idToken(), null), 401, "unauthorized");
+	}
+
+	@Test
+	void refusesAccessTokensForAnotherAudienceOrWithoutTheAccessTokenType() {
+		assertProblem(this.api.get("/api/v1/media", issuer.otherAudience()), 401, "unauthorized");
+		assertProblem(this.api.get("/api/v1/media", issuer.untyped()), 401, "unauthorized");
+	}
+
+	@Test
+	void theAdminRoleGrantsNothingBeyondTheTokensScopes() {
+		String reader = issuer.withAdminRole("media:read");
+		assertThat(this.api.get("/api/v1/media", reader).status()).isEqualTo(200);
+		assertProblem(this.api.get("/api/v1/audit", reader), 403, "insufficient-scope");
+		assertProblem(this.api.send("DELETE", "/api/v1/media/" + mediaA, reader, null), 403, "insufficient-scope");
+		assertProblem(this.api.send("PATCH", "/api/v1/cameras/" + cameraA, reader, "{\"name\":\"pwned\"}"), 403,
+				"insufficient-scope");
+	}
+
+	@Test
 	void refusesATokenWithoutTheScope() {
 		assertProblem(this.api.get("/api/v1/media", issuer.token("profile", null)), 403, "insufficient-scope");
 		assertProblem(this.api.send("DELETE", "/api/v1/media/" + mediaA, issuer.writer(), null), 403,
@@ -185,6 +210,22 @@ class ApiSecurityIT extends CatalogIT {
 		assertProblem(last, 429, "rate-limited");
 		// Another client is not affected.
 		assertThat(this.api.get("/api/v1/cameras", issuer.reader()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void countsRequestsPerSubjectWhateverTokenOrClientCarriesThem() {
+		String subject = "it-sub-" + java.util.UUID.randomUUID();
+		Api.Response last = null;
+		// A fresh token per request (as a client-credentials loop would mint) shares the
+		// subject's bucket.
+		for (int i = 0; i < 130 && (last == null || last.status() == 200); i++) {
+			last = this.api.get("/api/v1/cameras", issuer.tokenFor(subject, "media:read"));
+		}
+		assertProblem(last, 429, "rate-limited");
+		// Another user of the same client (client_id "it") keeps its own budget.
+		assertThat(this.api
+			.get("/api/v1/cameras", issuer.tokenFor("it-other-" + java.util.UUID.randomUUID(), "media:read"))
+			.status()).isEqualTo(200);
 	}
 
 	private static void assertProblem(Api.Response response, int status, String kind) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -26,11 +27,16 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A token issuer for integration tests: a real RSA key whose public half is served as a
  * JWK set over HTTP on a free port, so the service validates tokens exactly as it would
- * those of identity-service (signature, issuer, expiry), nothing mocked.
+ * those of identity-service (signature, issuer, expiry, {@code typ: at+jwt}, audience),
+ * nothing mocked. Each token has its own subject (its own rate-limit bucket).
  */
 final class TestIssuer {
 
 	static final String ISSUER = "https://issuer.vigil.test";
+
+	static final String AUDIENCE = "vigil-api";
+
+	private static final JOSEObjectType ACCESS = new JOSEObjectType("at+jwt");
 
 	private final RSAKey key;
 
@@ -66,9 +72,15 @@ final class TestIssuer {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/jwks";
 	}
 
-	/** A token with these scopes and, unless null, this cameras claim. */
+	/** An access token with these scopes and, unless null, this cameras claim. */
 	String token(String scope, List<String> cameras) {
-		return sign(this.key, claims(scope, cameras, ISSUER, Duration.ofMinutes(10)));
+		return sign(this.key, ACCESS, claims(scope, cameras, ISSUER, Duration.ofMinutes(10)).build());
+	}
+
+	/** An access token of this subject (one rate-limit bucket across tokens). */
+	String tokenFor(String subject, String scope) {
+		return sign(this.key, ACCESS,
+				claims(scope, null, ISSUER, Duration.ofMinutes(10)).subject(subject).claim("client_id", "it").build());
 	}
 
 	String reader() {
@@ -84,38 +96,72 @@ final class TestIssuer {
 	}
 
 	String expired() {
-		return sign(this.key, claims("media:read", null, ISSUER, Duration.ofMinutes(-10)));
+		return sign(this.key, ACCESS, claims("media:read", null, ISSUER, Duration.ofMinutes(-10)).build());
 	}
 
 	/** Right claims, signed by a key the service does not trust. */
 	String forged() {
-		return sign(this.stranger, claims("media:read admin", null, ISSUER, Duration.ofMinutes(10)));
+		return sign(this.stranger, ACCESS, claims("media:read admin", null, ISSUER, Duration.ofMinutes(10)).build());
 	}
 
 	String wrongIssuer() {
-		return sign(this.key, claims("media:read", null, "https://evil.example", Duration.ofMinutes(10)));
+		return sign(this.key, ACCESS,
+				claims("media:read", null, "https://evil.example", Duration.ofMinutes(10)).build());
 	}
 
-	private static JWTClaimsSet claims(String scope, List<String> cameras, String issuer, Duration validFor) {
+	/**
+	 * An OIDC ID token of an admin as identity-service issues it: same key and issuer,
+	 * {@code typ: JWT}, audience the ui client, {@code roles: [admin]}, no scope.
+	 */
+	String idToken() {
+		JWTClaimsSet claims = claims(null, null, ISSUER, Duration.ofMinutes(10)).audience("vigil-ui")
+			.claim("roles", List.of("admin"))
+			.claim("azp", "vigil-ui")
+			.build();
+		return sign(this.key, JOSEObjectType.JWT, claims);
+	}
+
+	/** A proper access token with the right type but for another API. */
+	String otherAudience() {
+		return sign(this.key, ACCESS,
+				claims("media:read admin", null, ISSUER, Duration.ofMinutes(10)).audience("another-api").build());
+	}
+
+	/** Right audience and claims, but a plain {@code JWT} type header. */
+	String untyped() {
+		return sign(this.key, JOSEObjectType.JWT,
+				claims("media:read admin", null, ISSUER, Duration.ofMinutes(10)).build());
+	}
+
+	/** An access token requested with {@code scope} only that claims the admin role. */
+	String withAdminRole(String scope) {
+		return sign(this.key, ACCESS,
+				claims(scope, null, ISSUER, Duration.ofMinutes(10)).claim("roles", List.of("admin")).build());
+	}
+
+	private static JWTClaimsSet.Builder claims(String scope, List<String> cameras, String issuer, Duration validFor) {
 		Instant now = Instant.now();
 		Instant expires = now.plus(validFor);
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer)
-			.subject("it-user")
-			.claim("azp", "it-" + UUID.randomUUID())
-			.claim("scope", scope)
+			.subject("it-user-" + UUID.randomUUID())
+			.audience(AUDIENCE)
+			.claim("client_id", "it-" + UUID.randomUUID())
 			.issueTime(Date.from(validFor.isNegative() ? expires.minus(Duration.ofMinutes(5)) : now))
 			.expirationTime(Date.from(expires))
 			.jwtID(UUID.randomUUID().toString());
+		if (scope != null) {
+			claims.claim("scope", scope);
+		}
 		if (cameras != null) {
 			claims.claim("cameras", cameras);
 		}
-		return claims.build();
+		return claims;
 	}
 
-	private static String sign(RSAKey key, JWTClaimsSet claims) {
+	private static String sign(RSAKey key, JOSEObjectType type, JWTClaimsSet claims) {
 		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-					claims);
+			SignedJWT jwt = new SignedJWT(
+					new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(type).build(), claims);
 			jwt.sign(new RSASSASigner(key));
 			return jwt.serialize();
 		}

@@ -18,7 +18,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
@@ -59,14 +58,15 @@ class KeyConfiguration {
 	/**
 	 * Verifies tokens presented to this service (admin API, userinfo): signature by one
 	 * of our keys, RS256 only (so {@code alg: none} and HMAC confusion fail), not
-	 * expired, and issued by this issuer.
+	 * expired, issued by this issuer, and an access token for the API ({@code at+jwt},
+	 * API audience), never an ID token.
 	 */
 	@Bean
 	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, IdentityProperties identity) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource)
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(identity.issuer().toString()));
+		decoder.setJwtValidator(AccessTokens.validator(identity.issuer().toString(), identity.apiAudience()));
 		return decoder;
 	}
 

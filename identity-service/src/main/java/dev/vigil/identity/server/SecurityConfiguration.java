@@ -22,9 +22,10 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -34,6 +35,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
@@ -47,16 +49,25 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain authorizationServerChain(HttpSecurity http, OAuth2AuthorizationService authorizations,
+			SessionRegistry sessionRegistry) throws Exception {
+		BurnCodeOnFailure tokenErrors = new BurnCodeOnFailure(authorizations);
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			// OIDC: discovery, userinfo and RP-initiated logout (/connect/logout), which
 			// only
 			// redirects to a client's registered post-logout URIs.
 			server.oidc(Customizer.withDefaults());
-			server.tokenEndpoint((token) -> token.accessTokenRequestConverter(new DefaultClientScopes()));
+			server.tokenEndpoint((token) -> token.accessTokenRequestConverter(new DefaultClientScopes())
+				.errorResponseHandler(tokenErrors));
+			// PKCE is checked while the client authenticates: its failures burn the code
+			// too.
+			server.clientAuthentication((client) -> client.errorResponseHandler(tokenErrors));
 		});
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
+		// A session expired by a password change elsewhere gets no authorization code.
+		http.sessionManagement(
+				(sessions) -> sessions.maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login"));
 		http.addFilterAfter(PasswordChange.requiredFilter(), CsrfFilter.class);
 		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
 		MediaTypeRequestMatcher browser = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
@@ -79,7 +90,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain browserChain(HttpSecurity http, LoginFlow loginFlow) throws Exception {
+	SecurityFilterChain browserChain(HttpSecurity http, LoginFlow loginFlow, SessionRegistry sessionRegistry)
+			throws Exception {
 		http.authorizeHttpRequests(
 				(authorize) -> authorize.requestMatchers("/login", "/css/**", "/img/**", "/favicon.ico", "/error")
 					.permitAll()
@@ -92,6 +104,9 @@ class SecurityConfiguration {
 				.successHandler(loginFlow.successHandler())
 				.failureHandler(loginFlow.failureHandler())
 				.permitAll())
+			.csrf((csrf) -> csrf.csrfTokenRequestHandler(new TamperedCsrfTokens()))
+			.sessionManagement(
+					(sessions) -> sessions.maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login"))
 			.addFilterBefore(loginFlow.throttleFilter(), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(PasswordChange.requiredFilter(), CsrfFilter.class)
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
@@ -99,6 +114,25 @@ class SecurityConfiguration {
 				.policyDirectives("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
 						+ "frame-ancestors 'none'; form-action 'self'; base-uri 'none'")));
 		return http.build();
+	}
+
+	/**
+	 * Signed-in browser sessions per user, so that a password change can end the others.
+	 * Destroyed sessions leave it through {@link HttpSessionEventPublisher}.
+	 */
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+
+	@Bean
+	EndOtherSessions endOtherSessions(SessionRegistry sessionRegistry) {
+		return new EndOtherSessions(sessionRegistry);
 	}
 
 	@Bean
@@ -112,7 +146,7 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return new RefusingOverlongPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder());
 	}
 
 	@Bean
@@ -127,19 +161,10 @@ class SecurityConfiguration {
 				integrators, properties.accessTokenTtl());
 	}
 
-	/**
-	 * Authorization codes and refresh tokens live in memory: a restart signs users out of
-	 * the UI (they sign in again) but never invalidates access tokens, which are JWTs.
-	 */
-	@Bean
-	OAuth2AuthorizationService authorizationService() {
-		return new InMemoryOAuth2AuthorizationService();
-	}
-
 	@Bean
 	OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(UserAccounts users, IntegratorClients integrators,
-			AuditLog audit) {
-		return new TokenClaims(users, integrators, audit);
+			AuditLog audit, IdentityProperties identity) {
+		return new TokenClaims(users, integrators, audit, identity.apiAudience());
 	}
 
 }

@@ -10,6 +10,7 @@ import dev.vigil.identity.Scopes;
 import dev.vigil.identity.audit.AuditLog;
 import dev.vigil.identity.clients.IntegratorClient;
 import dev.vigil.identity.clients.IntegratorClients;
+import dev.vigil.identity.keys.AccessTokens;
 import dev.vigil.identity.users.UserAccount;
 import dev.vigil.identity.users.UserAccounts;
 
@@ -29,6 +30,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * clients;</li>
  * <li>{@code cameras}: camera ids the subject may see; absent means every camera.</li>
  * </ul>
+ * Access tokens are RFC 9068 JWTs: header {@code typ: at+jwt}, {@code aud} the API
+ * audience and {@code client_id}, so the API tells them from ID tokens (audience: the
+ * client). {@code roles} is for the ui's menus only; the API authorises on {@code scope}.
  * Every access token issued is audited here.
  */
 final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -43,10 +47,13 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
 	private final AuditLog audit;
 
-	TokenClaims(UserAccounts users, IntegratorClients integrators, AuditLog audit) {
+	private final String apiAudience;
+
+	TokenClaims(UserAccounts users, IntegratorClients integrators, AuditLog audit, String apiAudience) {
 		this.users = users;
 		this.integrators = integrators;
 		this.audit = audit;
+		this.apiAudience = apiAudience;
 	}
 
 	@Override
@@ -61,7 +68,7 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
 			IntegratorClient client = this.integrators.find(clientId).orElse(null);
 			scopes = new ArrayList<>(context.getAuthorizedScopes());
-			context.getClaims().claim(ROLES, List.of());
+			context.getClaims().claim(ROLES, new ArrayList<>());
 			putCameras(context, (client != null) ? client.cameras() : List.of());
 			context.getClaims().claim("client_name", context.getRegisteredClient().getClientName());
 		}
@@ -70,7 +77,7 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			UserAccount user = this.users.find(principal.getName()).orElse(null);
 			Set<String> roles = (user != null) ? user.roles() : Set.of();
 			scopes = new ArrayList<>(Scopes.narrow(context.getAuthorizedScopes(), roles));
-			context.getClaims().claim(ROLES, List.copyOf(roles));
+			context.getClaims().claim(ROLES, new ArrayList<>(roles));
 			// An unknown user (deleted meanwhile) gets an empty camera list: nothing
 			// visible.
 			putCameras(context, (user != null) ? user.cameras() : List.of());
@@ -79,6 +86,9 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			}
 		}
 		if (accessToken) {
+			context.getJwsHeader().type(AccessTokens.TYPE);
+			context.getClaims().audience(new ArrayList<>(List.of(this.apiAudience)));
+			context.getClaims().claim("client_id", clientId);
 			context.getClaims().claim("scope", scopes);
 			String subject = context.getPrincipal().getName();
 			this.audit.record(AuditLog.Type.TOKEN_ISSUED, subject, clientId, null,
@@ -88,7 +98,7 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
 	private static void putCameras(JwtEncodingContext context, @Nullable List<String> cameras) {
 		if (cameras != null) {
-			context.getClaims().claim(CAMERAS, List.copyOf(cameras));
+			context.getClaims().claim(CAMERAS, new ArrayList<>(cameras));
 		}
 	}
 

@@ -52,8 +52,10 @@ class InitialAdmin implements ApplicationRunner {
 			return;
 		}
 		SecretFiles.writePrivate(this.passwordFile, password + "\n");
-		log.warn("Created the initial administrator '{}' with password {} (also in {}); it must be changed at the "
-				+ "first sign-in", USERNAME, password, this.passwordFile.toAbsolutePath());
+		// The password itself never goes to the log (log pipelines keep it forever): only
+		// to the file, which ./vigil up prints once and which is deleted at the change.
+		log.warn("Created the initial administrator '{}'; its one-time password is in {} (mode 600) and must be "
+				+ "changed at the first sign-in", USERNAME, this.passwordFile.toAbsolutePath());
 	}
 
 	Path passwordFile() {

@@ -3,6 +3,8 @@ package dev.vigil.identity.users;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -24,7 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The password change page, and the rule that a session whose password must change can do
- * nothing else (in particular, get no authorization code) until it has.
+ * nothing else (in particular, get no authorization code) until it has. Wrong current
+ * passwords are throttled like failed sign-ins; a change ends the user's other sessions
+ * and grants ({@link PasswordChanged}).
  */
 @Controller
 public class PasswordChange {
@@ -40,9 +45,16 @@ public class PasswordChange {
 
 	private final RequestCache requestCache = new HttpSessionRequestCache();
 
-	PasswordChange(UserAccounts accounts, InitialAdmin initialAdmin) {
+	private final ChangeAttempts attempts;
+
+	private final ApplicationEventPublisher events;
+
+	PasswordChange(UserAccounts accounts, InitialAdmin initialAdmin, ChangeAttempts attempts,
+			ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.initialPasswordFile = initialAdmin.passwordFile();
+		this.attempts = attempts;
+		this.events = events;
 	}
 
 	/** Whether the user must change the password before going on. */
@@ -60,14 +72,25 @@ public class PasswordChange {
 	String change(Authentication user, @RequestParam String current, @RequestParam String password,
 			@RequestParam String confirmation, HttpServletRequest request, HttpServletResponse response, Model model)
 			throws IOException {
-		String error = this.accounts.changePassword(user.getName(), current, password, confirmation,
-				request.getRemoteAddr());
+		String source = request.getRemoteAddr();
+		Optional<Duration> locked = this.attempts.lockedFor(user.getName(), source);
+		String error;
+		if (locked.isPresent()) {
+			error = "Too many wrong passwords: try again in " + Math.max(1, locked.get().toSeconds()) + " seconds.";
+		}
+		else {
+			error = this.accounts.changePassword(user.getName(), current, password, confirmation, source);
+			if (UserAccounts.WRONG_CURRENT.equals(error)) {
+				this.attempts.failed(user.getName(), source);
+			}
+		}
 		if (error != null) {
 			model.addAttribute("error", error);
 			model.addAttribute("forced", Boolean.TRUE.equals(request.getSession().getAttribute(MUST_CHANGE)));
 			return "password";
 		}
 		request.getSession().removeAttribute(MUST_CHANGE);
+		this.events.publishEvent(new PasswordChanged(user.getName(), request.getSession().getId()));
 		if (InitialAdmin.USERNAME.equals(user.getName())) {
 			// The generated password is no longer valid; do not leave it on disk.
 			Files.deleteIfExists(this.initialPasswordFile);

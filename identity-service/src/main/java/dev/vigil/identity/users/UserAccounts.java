@@ -20,10 +20,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class UserAccounts {
 
-	/**
-	 * Minimum length of a chosen password (NIST SP 800-63B favours length over rules).
-	 */
-	static final int MIN_PASSWORD_LENGTH = 12;
+	static final String WRONG_CURRENT = "The current password is not correct.";
 
 	private final MongoTemplate mongo;
 
@@ -32,6 +29,8 @@ public class UserAccounts {
 	private final AuditLog audit;
 
 	private final Clock clock = Clock.systemUTC();
+
+	private final PasswordPolicy policy = PasswordPolicy.load();
 
 	UserAccounts(MongoTemplate mongo, PasswordEncoder passwordEncoder, AuditLog audit) {
 		this.mongo = mongo;
@@ -77,8 +76,10 @@ public class UserAccounts {
 			throw new IllegalArgumentException("username must be 1-64 characters: letters, digits, . _ @ -");
 		}
 		requireValidRoles(roles);
-		if (rawPassword.length() < MIN_PASSWORD_LENGTH) {
-			throw new IllegalArgumentException("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+		requireUnscopedAdmin(roles, cameras);
+		String weak = this.policy.problem(rawPassword, name);
+		if (weak != null) {
+			throw new IllegalArgumentException("password refused: " + weak);
 		}
 		requireValidCameras(cameras);
 		UserAccount account = new UserAccount(name, this.passwordEncoder.encode(rawPassword), Set.copyOf(roles),
@@ -101,6 +102,7 @@ public class UserAccounts {
 	 */
 	Optional<UserAccount> update(String username, Set<String> roles, @Nullable List<String> cameras, String actor) {
 		requireValidRoles(roles);
+		requireUnscopedAdmin(roles, cameras);
 		requireValidCameras(cameras);
 		return find(username).map((account) -> {
 			UserAccount updated = new UserAccount(account.username(), account.passwordHash(), Set.copyOf(roles),
@@ -116,6 +118,18 @@ public class UserAccounts {
 	private static void requireValidRoles(Set<String> roles) {
 		if (roles.isEmpty() || !Scopes.ROLES.containsAll(roles)) {
 			throw new IllegalArgumentException("roles must be a non-empty subset of " + Scopes.ROLES);
+		}
+	}
+
+	/**
+	 * Admins are not camera-scoped: they manage users, clients and retention for every
+	 * camera, and could lift their own scope anyway, so a scope on an admin would only
+	 * look like a limit. Scope viewers instead.
+	 */
+	private static void requireUnscopedAdmin(Set<String> roles, @Nullable List<String> cameras) {
+		if (roles.contains(Scopes.ROLE_ADMIN) && cameras != null) {
+			throw new IllegalArgumentException(
+					"an admin sees every camera: give admins no camera list (camera scopes are for viewers)");
 		}
 	}
 
@@ -137,16 +151,17 @@ public class UserAccounts {
 			@Nullable String source) {
 		UserAccount account = find(username).orElse(null);
 		if (account == null || !this.passwordEncoder.matches(current, account.passwordHash())) {
-			return "The current password is not correct.";
+			return WRONG_CURRENT;
 		}
 		if (!chosen.equals(confirmation)) {
 			return "The new passwords do not match.";
 		}
-		if (chosen.length() < MIN_PASSWORD_LENGTH) {
-			return "Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters.";
+		if (chosen.equals(current)) {
+			return "Choose a password different from the current one.";
 		}
-		if (chosen.equals(current) || chosen.equalsIgnoreCase(account.username())) {
-			return "Choose a password different from the current one and from your username.";
+		String weak = this.policy.problem(chosen, account.username());
+		if (weak != null) {
+			return weak;
 		}
 		this.mongo.save(account.withPassword(this.passwordEncoder.encode(chosen), false, this.clock.instant()));
 		this.audit.record(AuditLog.Type.PASSWORD_CHANGED, account.username(), null, source, null);

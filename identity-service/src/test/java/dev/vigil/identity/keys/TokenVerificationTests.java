@@ -37,6 +37,8 @@ class TokenVerificationTests {
 
 	static final String ISSUER = "https://vigil.example/auth";
 
+	static final String AUDIENCE = "vigil-api";
+
 	@TempDir
 	Path dir;
 
@@ -53,7 +55,8 @@ class TokenVerificationTests {
 		this.keys = keys(this.dir, Instant.parse("2026-01-01T00:00:00Z"));
 		JWKSource<SecurityContext> jwkSource = this.configuration.jwkSource(this.keys);
 		this.encoder = this.configuration.jwtEncoder(this.keys);
-		this.decoder = this.configuration.jwtDecoder(jwkSource, new IdentityProperties(URI.create(ISSUER), this.dir));
+		this.decoder = this.configuration.jwtDecoder(jwkSource,
+				new IdentityProperties(URI.create(ISSUER), this.dir, AUDIENCE));
 	}
 
 	@Test
@@ -101,6 +104,20 @@ class TokenVerificationTests {
 	}
 
 	@Test
+	void rejectsAnIdTokenSignedByUsForTheSameIssuer() {
+		assertThatExceptionOfType(JwtException.class)
+			.isThrownBy(() -> this.decoder.decode(issue(this.encoder, ISSUER, "JWT", "vigil-ui")))
+			.withMessageContaining("typ");
+	}
+
+	@Test
+	void rejectsAnAccessTokenForAnotherAudience() {
+		assertThatExceptionOfType(JwtException.class)
+			.isThrownBy(() -> this.decoder.decode(issue(this.encoder, ISSUER, "at+jwt", "another-api")))
+			.withMessageContaining("aud");
+	}
+
+	@Test
 	void tokensSignedBeforeARotationStillVerify() {
 		String before = issue(this.encoder, ISSUER);
 		SigningKeys later = keys(this.dir, Instant.parse("2026-02-01T00:00:00Z"));
@@ -120,15 +137,22 @@ class TokenVerificationTests {
 	}
 
 	private static String issue(JwtEncoder encoder, String issuer) {
+		return issue(encoder, issuer, "at+jwt", AUDIENCE);
+	}
+
+	private static String issue(JwtEncoder encoder, String issuer, String type, String audience) {
 		Instant now = Instant.now();
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.issuer(issuer)
 			.subject("admin")
+			.audience(List.of(audience))
 			.issuedAt(now)
 			.expiresAt(now.plusSeconds(300))
 			.claim("roles", List.of("admin"))
+			.claim("scope", List.of("admin"))
 			.build();
-		return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+		return encoder
+			.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).type(type).build(), claims))
 			.getTokenValue();
 	}
 

@@ -65,6 +65,27 @@ class AuthorizationCodeIT extends IdentityIntegrationTest {
 	}
 
 	@Test
+	void accessTokensAreAtJwtForTheApiAndAnIdTokenIsNoApiKey() {
+		String admin = user("typ", Set.of(Scopes.ROLE_ADMIN), null);
+		try (Browser browser = new Browser(BASE)) {
+			JsonNode tokens = uiTokens(browser, admin, "openid media:read admin");
+			String access = tokens.get("access_token").asString();
+			String id = tokens.get("id_token").asString();
+
+			assertThat(Browser.header(access).get("typ").asString()).isEqualTo("at+jwt");
+			assertThat(strings(Browser.claims(access).get("aud"))).containsExactly("vigil-api");
+			assertThat(Browser.claims(access).get("client_id").asString()).isEqualTo("vigil-ui");
+			assertThat(Browser.header(id).path("typ").asString("JWT")).isEqualTo("JWT");
+			assertThat(strings(Browser.claims(id).get("aud"))).containsExactly("vigil-ui");
+
+			assertThat(browser.bearer("GET", "/admin/v1/clients", access, null).statusCode()).isEqualTo(200);
+			// The ID token of the same admin (it sits in logout URLs and browser
+			// history).
+			assertThat(browser.bearer("GET", "/admin/v1/clients", id, null).statusCode()).isEqualTo(401);
+		}
+	}
+
+	@Test
 	void refreshTokensAreRotatedAndAUsedOneIsRejected() {
 		String viewer = user("refresh", Set.of(Scopes.ROLE_VIEWER), null);
 		try (Browser browser = new Browser(BASE)) {
@@ -102,6 +123,28 @@ class AuthorizationCodeIT extends IdentityIntegrationTest {
 			HttpResponse<String> tokens = browser.token("vigil-cli", null, Map.of("grant_type", "authorization_code",
 					"code", Browser.code(authorizeAgain), "redirect_uri", redirect, "code_verifier", verifier));
 			assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void aWrongPkceVerifierBurnsTheCodeForTheRightOneToo() {
+		String viewer = user("pkce", Set.of(Scopes.ROLE_VIEWER), null);
+		try (Browser browser = new Browser(BASE)) {
+			browser.signIn(viewer, password(viewer));
+			String verifier = Browser.verifier();
+			String code = Browser
+				.code(browser.get(Browser.authorizeUrl("vigil-ui", "openid media:read", UI_REDIRECT, verifier, "s")));
+
+			HttpResponse<String> guessed = browser.token("vigil-ui", UI_SECRET,
+					Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", UI_REDIRECT,
+							"code_verifier", Browser.verifier()));
+			assertThat(guessed.statusCode()).isEqualTo(400);
+			assertThat(guessed.body()).contains("invalid_grant");
+
+			HttpResponse<String> rightful = browser.token("vigil-ui", UI_SECRET, Map.of("grant_type",
+					"authorization_code", "code", code, "redirect_uri", UI_REDIRECT, "code_verifier", verifier));
+			assertThat(rightful.statusCode()).as("the code is single-use, also after a failed try").isEqualTo(400);
+			assertThat(rightful.body()).contains("invalid_grant");
 		}
 	}
 
@@ -167,7 +210,8 @@ class AuthorizationCodeIT extends IdentityIntegrationTest {
 	}
 
 	private static List<String> strings(JsonNode array) {
-		return array.valueStream().map(JsonNode::asString).toList();
+		// A one-element aud may be a plain string (RFC 7519 allows both).
+		return array.isString() ? List.of(array.asString()) : array.valueStream().map(JsonNode::asString).toList();
 	}
 
 }

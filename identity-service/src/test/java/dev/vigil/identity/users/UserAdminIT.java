@@ -45,6 +45,8 @@ class UserAdminIT extends IdentityIntegrationTest {
 					"{\"username\":\"../x\",\"roles\":[\"viewer\"]}",
 					"{\"username\":\"x\",\"password\":\"short\",\"roles\":[\"viewer\"]}",
 					"{\"username\":\"x\",\"roles\":[\"viewer\"],\"cameras\":[\"a/b\"]}",
+					"{\"username\":\"x\",\"password\":\"password1234\",\"roles\":[\"viewer\"]}",
+					"{\"username\":\"x\",\"roles\":[\"admin\"],\"cameras\":[\"porch\"]}",
 					"{\"username\":\"" + taken + "\",\"roles\":[\"viewer\"]}")) {
 				HttpResponse<String> response = http.bearer("POST", "/admin/v1/users", admin, body);
 				assertThat(response.statusCode()).as(body + " -> " + response.body()).isEqualTo(400);
@@ -76,21 +78,26 @@ class UserAdminIT extends IdentityIntegrationTest {
 		String admin = adminToken();
 		String name = user("promoted", Set.of(Scopes.ROLE_VIEWER), List.of("porch"));
 		try (Browser http = new Browser(BASE); Browser browser = new Browser(BASE)) {
-			HttpResponse<String> updated = http.bearer("PATCH", "/admin/v1/users/" + name, admin,
-					"{\"roles\":[\"viewer\",\"admin\"],\"cameras\":[\"driveway\",\"garden\"]}");
-			assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
-			assertThat(Browser.json(updated).get("roles").valueStream().map(JsonNode::asString))
-				.containsExactlyInAnyOrder("viewer", "admin");
-
+			HttpResponse<String> scoped = http.bearer("PATCH", "/admin/v1/users/" + name, admin,
+					"{\"roles\":[\"viewer\"],\"cameras\":[\"driveway\",\"garden\"]}");
+			assertThat(scoped.statusCode()).as(scoped.body()).isEqualTo(200);
 			JsonNode claims = Browser
-				.claims(uiTokens(browser, name, "openid media:read admin").get("access_token").asString());
+				.claims(uiTokens(browser, name, "openid media:read").get("access_token").asString());
 			assertThat(claims.get("cameras").valueStream().map(JsonNode::asString))
 				.containsExactlyInAnyOrder("driveway", "garden");
-			assertThat(claims.get("scope").toString()).contains("admin");
 
-			// Dropping the camera list gives every camera back.
-			assertThat(http.bearer("PATCH", "/admin/v1/users/" + name, admin, "{\"roles\":[\"viewer\"]}").statusCode())
-				.isEqualTo(200);
+			// Promotion to admin drops the camera list: admins see every camera.
+			HttpResponse<String> promoted = http.bearer("PATCH", "/admin/v1/users/" + name, admin,
+					"{\"roles\":[\"viewer\",\"admin\"]}");
+			assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(200);
+			assertThat(Browser.json(promoted).get("roles").valueStream().map(JsonNode::asString))
+				.containsExactlyInAnyOrder("viewer", "admin");
+			try (Browser again = new Browser(BASE)) {
+				JsonNode adminClaims = Browser
+					.claims(uiTokens(again, name, "openid media:read admin").get("access_token").asString());
+				assertThat(adminClaims.has("cameras")).isFalse();
+				assertThat(adminClaims.get("scope").toString()).contains("admin");
+			}
 			assertThat(
 					Browser.json(http.bearer("GET", "/admin/v1/users/" + name, admin, null)).path("cameras").isNull())
 				.isTrue();
@@ -104,7 +111,8 @@ class UserAdminIT extends IdentityIntegrationTest {
 		String viewer = user("meddler", Set.of(Scopes.ROLE_VIEWER), null);
 		try (Browser http = new Browser(BASE); Browser browser = new Browser(BASE)) {
 			for (String body : List.of("{\"roles\":[]}", "{\"roles\":[\"root\"]}",
-					"{\"roles\":[\"viewer\"],\"cameras\":[\"../x\"]}")) {
+					"{\"roles\":[\"viewer\"],\"cameras\":[\"../x\"]}",
+					"{\"roles\":[\"admin\"],\"cameras\":[\"porch\"]}")) {
 				HttpResponse<String> response = http.bearer("PATCH", "/admin/v1/users/" + name, admin, body);
 				assertThat(response.statusCode()).as(body + " -> " + response.body()).isEqualTo(400);
 			}

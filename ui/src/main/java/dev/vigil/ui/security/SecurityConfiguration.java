@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.client.web.HttpSessionOAuth2Authorize
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Every page needs a signed-in user; {@code /admin/**} needs the admin role (a viewer's
@@ -25,10 +26,11 @@ import org.springframework.security.web.SecurityFilterChain;
  * the authorization code flow with PKCE against the issuer configured in
  * {@code spring.security.oauth2.client.provider.vigil.issuer-uri}; logout is
  * RP-initiated, so the issuer's session ends too. CSRF protection stays on for every
- * form.
+ * form. Redirect and post-logout URIs come from {@code vigil.ui.sign-in.public-url}, and
+ * sessions that never signed in live only {@code anonymous-session-timeout}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ AccessProperties.class, OAuth2ClientProperties.class })
+@EnableConfigurationProperties({ AccessProperties.class, OAuth2ClientProperties.class, SignInProperties.class })
 class SecurityConfiguration {
 
 	static final String LOGIN = "/oauth2/authorization/" + TokenRelay.REGISTRATION;
@@ -59,12 +61,15 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository registrations,
-			OAuth2AuthorizedClientRepository clients, AccessProperties access) throws Exception {
+			OAuth2AuthorizedClientRepository clients, AccessProperties access, SignInProperties signIn)
+			throws Exception {
 		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
 				registrations, "/oauth2/authorization");
 		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
 		OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-		logout.setPostLogoutRedirectUri("{baseUrl}/signed-out");
+		// From the configured public URL: {baseUrl} would follow the request's Host
+		// header.
+		logout.setPostLogoutRedirectUri(signIn.publicUrl() + "/signed-out");
 		http.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 			.permitAll()
 			.requestMatchers("/css/**", "/js/**", "/img/**", "/favicon.svg", "/signed-out", "/error")
@@ -80,6 +85,8 @@ class SecurityConfiguration {
 			.authorizationEndpoint((endpoint) -> endpoint.authorizationRequestResolver(resolver))
 			.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(new ClaimRoles(access))));
 		http.logout((out) -> out.logoutSuccessHandler(logout));
+		http.addFilterAfter(new SessionLifetime(signIn.anonymousSessionTimeout(), signIn.signedInSessionTimeout()),
+				SecurityContextHolderFilter.class);
 		http.headers((headers) -> headers
 			.contentSecurityPolicy(
 					(csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data: http: https:; "
