@@ -119,7 +119,7 @@ final class NanoDetDecoder {
 		return (float) (weighted / sum);
 	}
 
-	private List<Box> suppress(List<Box> candidates) {
+	List<Box> suppress(List<Box> candidates) {
 		List<Box> sorted = new ArrayList<>(candidates);
 		sorted.sort(Comparator.comparingDouble(Box::score).reversed());
 		List<Box> kept = new ArrayList<>();
