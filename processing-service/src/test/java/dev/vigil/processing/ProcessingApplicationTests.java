@@ -37,6 +37,10 @@ class ProcessingApplicationTests {
 			HttpResponse<String> prometheus = get(http, "/actuator/prometheus");
 			assertThat(prometheus.statusCode()).isEqualTo(200);
 			assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
+			// The CNN is the default detector, and it is the one running (no HOG
+			// fallback).
+			assertThat(prometheus.body()).contains(
+					"vigil_processing_detector_active{detector=\"nanodet-m\",fallback=\"false\",requested=\"nanodet\"} 1");
 		}
 	}
 

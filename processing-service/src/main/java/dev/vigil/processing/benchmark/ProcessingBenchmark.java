@@ -8,8 +8,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import dev.vigil.processing.detect.Detector;
 import dev.vigil.processing.detect.HogDetector;
 import dev.vigil.processing.detect.HogProperties;
+import dev.vigil.processing.detect.NanoDetDetector;
+import dev.vigil.processing.detect.NanoDetModel;
+import dev.vigil.processing.detect.NanoDetProperties;
 import dev.vigil.processing.image.DecodedImage;
 import dev.vigil.processing.image.ImageDecoder;
 import dev.vigil.processing.image.ImageProperties;
@@ -19,9 +23,9 @@ import dev.vigil.processing.video.VideoProperties;
 import dev.vigil.processing.video.VideoResult;
 
 /**
- * Measures, on one thread: stills decoded and thumbnailed per second, HOG detections
- * (pictures) per second, and clip transcoding speed as a multiple of real time. No
- * network, no Kafka: the CPU work of the pipeline only.
+ * Measures, on one thread: stills decoded and thumbnailed per second, HOG and NanoDet
+ * detections (pictures) per second, and clip transcoding speed as a multiple of real
+ * time. No network, no Kafka: the CPU work of the pipeline only.
  *
  * <pre>
  * java -cp ... dev.vigil.processing.benchmark.ProcessingBenchmark [media-dir] [rounds]
@@ -50,6 +54,8 @@ public final class ProcessingBenchmark {
 		ImageDecoder decoder = new ImageDecoder(ImageProperties.defaults());
 		JpegEncoder encoder = new JpegEncoder(ImageProperties.defaults());
 		HogDetector hog = new HogDetector(HogProperties.defaults());
+		NanoDetDetector nanodet = new NanoDetDetector(NanoDetModel.load(NanoDetModel.locate(null)),
+				NanoDetProperties.defaults());
 
 		System.out.println("| step | items | wall s | rate (wall) | CPU s | rate per CPU s |");
 		System.out.println("|---|---|---|---|---|---|");
@@ -76,23 +82,8 @@ public final class ProcessingBenchmark {
 			.map((s) -> decoder.decode(media.resolve(s), "bench"))
 			.map(DecodedImage::image)
 			.toArray(BufferedImage[]::new);
-		hog.detect(decoded[0]);
-		start = System.nanoTime();
-		cpu = cpuSeconds();
-		int pictures = 0;
-		int found = 0;
-		for (int r = 0; r < rounds; r++) {
-			for (BufferedImage image : decoded) {
-				found += hog.detect(image).size();
-				pictures++;
-			}
-		}
-		seconds = (System.nanoTime() - start) / 1e9;
-		cpuUsed = cpuSeconds() - cpu;
-		System.out.printf(Locale.ROOT,
-				"| HOG person detection, upscale %.1f (%d detections, %.0f ms each) | %d pictures | %.1f | %.2f pictures/s | %.1f | %.2f pictures |%n",
-				HogProperties.defaults().upscale(), found, seconds * 1000 / pictures, pictures, seconds,
-				pictures / seconds, cpuUsed, pictures / cpuUsed);
+		detectionRow("HOG person detection, upscale " + HogProperties.defaults().upscale(), hog, decoded, rounds);
+		detectionRow("NanoDet-m CNN detection (person, vehicle, animal)", nanodet, decoded, rounds);
 
 		Path clip = media.resolve("opencv/vtest.avi");
 		Path out = Files.createTempFile("vigil-bench-", ".mp4");
@@ -109,24 +100,50 @@ public final class ProcessingBenchmark {
 					result.codec(), result.width(), result.height(), result.durationMs() / 1000.0,
 					result.framesDecoded() / seconds, result.framesDecoded(), seconds,
 					result.durationMs() / 1000.0 / seconds, cpuUsed, result.durationMs() / 1000.0 / cpuUsed);
-			VideoProcessor withDetection = new VideoProcessor(VideoProperties.defaults());
-			start = System.nanoTime();
-			cpu = cpuSeconds();
-			int[] sampled = new int[1];
-			withDetection.process(clip, out, (frame, ms) -> {
-				hog.detect(frame);
-				sampled[0]++;
-			}, System.nanoTime() + Duration.ofMinutes(10).toNanos(), Duration.ofMinutes(10));
-			seconds = (System.nanoTime() - start) / 1e9;
-			cpuUsed = cpuSeconds() - cpu;
-			System.out.printf(Locale.ROOT,
-					"| clip end to end: transcode + HOG on frames sampled at 1 fps | %d frames sampled | %.1f | %.1f x real time | %.1f | %.1f x real time |%n",
-					sampled[0], seconds, result.durationMs() / 1000.0 / seconds, cpuUsed,
-					result.durationMs() / 1000.0 / cpuUsed);
+			clipRow("HOG", hog, clip, out, result);
+			clipRow("NanoDet", nanodet, clip, out, result);
 		}
 		finally {
 			Files.deleteIfExists(out);
+			nanodet.close();
 		}
+	}
+
+	private static void detectionRow(String what, Detector detector, BufferedImage[] decoded, int rounds) {
+		detector.detect(decoded[0]);
+		long start = System.nanoTime();
+		double cpu = cpuSeconds();
+		int pictures = 0;
+		int found = 0;
+		for (int r = 0; r < rounds; r++) {
+			for (BufferedImage image : decoded) {
+				found += detector.detect(image).size();
+				pictures++;
+			}
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		double cpuUsed = cpuSeconds() - cpu;
+		System.out.printf(Locale.ROOT,
+				"| %s (%d detections, %.0f ms, %.0f CPU ms each) | %d pictures | %.1f | %.2f pictures/s | %.1f | %.2f pictures |%n",
+				what, found, seconds * 1000 / pictures, cpuUsed * 1000 / pictures, pictures, seconds,
+				pictures / seconds, cpuUsed, pictures / cpuUsed);
+	}
+
+	private static void clipRow(String what, Detector detector, Path clip, Path out, VideoResult reference) {
+		VideoProcessor withDetection = new VideoProcessor(VideoProperties.defaults());
+		long start = System.nanoTime();
+		double cpu = cpuSeconds();
+		int[] sampled = new int[1];
+		withDetection.process(clip, out, (frame, ms) -> {
+			detector.detect(frame);
+			sampled[0]++;
+		}, System.nanoTime() + Duration.ofMinutes(10).toNanos(), Duration.ofMinutes(10));
+		double seconds = (System.nanoTime() - start) / 1e9;
+		double cpuUsed = cpuSeconds() - cpu;
+		System.out.printf(Locale.ROOT,
+				"| clip end to end: transcode + %s on frames sampled at 1 fps | %d frames sampled | %.1f | %.1f x real time | %.1f | %.1f x real time |%n",
+				what, sampled[0], seconds, reference.durationMs() / 1000.0 / seconds, cpuUsed,
+				reference.durationMs() / 1000.0 / cpuUsed);
 	}
 
 }

@@ -1,34 +1,100 @@
 package dev.vigil.processing.detect;
 
+import java.nio.file.Path;
+import java.util.Locale;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
- * Exactly one {@link Detector} bean, or none when detection is off.
+ * Chooses the one detector that runs ({@link DetectorSelection}), or none when detection
+ * is off. The CNN (NanoDet) is the default; when its model or runtime is unusable the
+ * service refuses to start naming the file, unless
+ * {@code vigil.processing.detection.nanodet.fallback-to-hog} is set: then HOG runs,
+ * logged as an error and shown in health and metrics.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DetectionProperties.class)
 class DetectionConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(DetectionConfiguration.class);
 
 	@Bean
 	DetectionPolicy detectionPolicy(DetectionProperties properties) {
 		return new DetectionPolicy(properties);
 	}
 
+	@Bean(destroyMethod = "")
+	DetectorSelection detectorSelection(DetectionProperties properties, JsonMapper json) {
+		DetectionProperties.Kind kind = properties.detector();
+		DetectorSelection selection = switch (kind) {
+			case NANODET -> nanoDet(properties);
+			case HOG -> new DetectorSelection(kind, new HogDetector(properties.hog()), null);
+			case HTTP -> new DetectorSelection(kind, http(properties.http(), json), null);
+			case NONE -> new DetectorSelection(kind, null, null);
+		};
+		Detector active = selection.detector();
+		logger.info("Detector: {} (configured: {})",
+				(active != null) ? active.name() + " " + active.version() : "none (detection off)",
+				kind.name().toLowerCase(Locale.ROOT));
+		return selection;
+	}
+
+	/**
+	 * The running detector; Spring closes it (TensorFlow's native session) at shutdown.
+	 * @param selection the selection
+	 * @return the detector, or null when detection is off
+	 */
 	@Bean
-	@ConditionalOnProperty(name = "vigil.processing.detection.detector", havingValue = "hog", matchIfMissing = true)
-	HogDetector hogDetector(DetectionProperties properties) {
-		return new HogDetector(properties.hog());
+	@Nullable Detector detector(DetectorSelection selection) {
+		return selection.detector();
 	}
 
 	@Bean
-	@ConditionalOnProperty(name = "vigil.processing.detection.detector", havingValue = "http")
-	HttpDetector httpDetector(DetectionProperties properties, JsonMapper json) {
-		DetectionProperties.Http http = properties.http();
+	DetectorHealthIndicator detectorHealthIndicator(DetectorSelection selection) {
+		return new DetectorHealthIndicator(selection);
+	}
+
+	@Bean
+	Gauge activeDetectorGauge(DetectorSelection selection, ObjectProvider<MeterRegistry> registry) {
+		Detector active = selection.detector();
+		return Gauge.builder("vigil.processing.detector.active", () -> 1)
+			.description("The detector that runs (1), with the configured one and whether HOG stands in for the CNN")
+			.tag("detector", (active != null) ? active.name() : "none")
+			.tag("requested", selection.requested().name().toLowerCase(Locale.ROOT))
+			.tag("fallback", String.valueOf(selection.fallbackReason() != null))
+			.register(registry.getObject());
+	}
+
+	private static DetectorSelection nanoDet(DetectionProperties properties) {
+		NanoDetProperties nanodet = properties.nanodet();
+		Path directory = NanoDetModel.locate(nanodet.modelDir());
+		try {
+			return new DetectorSelection(DetectionProperties.Kind.NANODET,
+					new NanoDetDetector(NanoDetModel.load(directory), nanodet), null);
+		}
+		catch (ModelUnavailableException | LinkageError ex) {
+			if (!nanodet.fallbackToHog()) {
+				throw new IllegalStateException(ex.getMessage()
+						+ " (or set vigil.processing.detection.nanodet.fallback-to-hog=true to run HOG instead)", ex);
+			}
+			logger.error("CNN detector NanoDet unavailable, FALLING BACK TO HOG (fewer people found): {}",
+					ex.getMessage());
+			return new DetectorSelection(DetectionProperties.Kind.NANODET, new HogDetector(properties.hog()),
+					ex.getMessage());
+		}
+	}
+
+	private static HttpDetector http(DetectionProperties.Http http, JsonMapper json) {
 		if (http.url() == null) {
 			throw new IllegalStateException(
 					"vigil.processing.detection.http.url is required when vigil.processing.detection.detector=http");

@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import dev.vigil.contracts.Detection;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Applies per-camera settings to a detector's raw output: confidence threshold, minimum
- * box size, and zones. Zones are parsed once at start-up, so a typo stops the service
- * with a clear message instead of silently detecting everywhere.
+ * Applies per-camera settings to a detector's raw output: per-label on/off and confidence
+ * threshold, minimum box size, and zones. Zones are parsed once at start-up, so a typo
+ * stops the service with a clear message instead of silently detecting everywhere.
  */
 public class DetectionPolicy {
 
@@ -45,10 +46,28 @@ public class DetectionPolicy {
 		int minHeight = (camera != null) ? camera.minBoxHeight() : 0;
 		List<Zone> cameraZones = this.zones.getOrDefault(cameraId, List.of());
 		return detections.stream()
-			.filter((d) -> d.confidence() >= minConfidence)
+			.filter((d) -> d.confidence() >= threshold(d.label(), camera, minConfidence))
 			.filter((d) -> d.box().height() >= minHeight)
 			.filter((d) -> cameraZones.isEmpty() || inAnyZone(d, cameraZones, width, height))
 			.toList();
+	}
+
+	/**
+	 * A label's threshold: above 1 (never passes) when the label is off, else the label's
+	 * own (camera, then global), else the camera's or global one.
+	 */
+	private double threshold(String label, DetectionProperties.@Nullable Camera camera, double fallback) {
+		DetectionProperties.Label settings = (camera != null) ? camera.labels().get(label) : null;
+		if (settings == null) {
+			settings = this.properties.labels().get(label);
+		}
+		if (settings == null) {
+			return fallback;
+		}
+		if (!settings.enabled()) {
+			return Double.POSITIVE_INFINITY;
+		}
+		return (settings.minConfidence() != null) ? settings.minConfidence() : fallback;
 	}
 
 	public double minConfidence() {

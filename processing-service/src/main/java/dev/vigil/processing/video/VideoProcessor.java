@@ -43,6 +43,20 @@ public class VideoProcessor {
 		avutil.av_log_set_level(avutil.AV_LOG_ERROR);
 	}
 
+	/**
+	 * Container formats FFmpeg may open (demuxer names): what IP cameras and phones
+	 * write. No playlists (hls, concat), image sequences or devices.
+	 */
+	static final String FORMATS = "avi,matroska,webm,mov,mp4,m4a,3gp,3g2,mj2,mpegts,flv,asf,h264,hevc,mjpeg";
+
+	/**
+	 * Decoders FFmpeg may use: cameras' video codecs and the audio that comes with them
+	 * (audio is probed, not decoded).
+	 */
+	static final String CODECS = "h264,hevc,mpeg4,msmpeg4,msmpeg4v2,msmpeg4v1,mjpeg,mpeg1video,mpeg2video,h263,vp8,vp9,av1,"
+			+ "libdav1d,wmv1,wmv2,wmv3,vc1,flv,aac,mp3,mp3float,opus,vorbis,pcm_s16le,pcm_mulaw,pcm_alaw,adpcm_g726,"
+			+ "adpcm_g726le,adpcm_ima_wav,g723_1,g729";
+
 	private final VideoProperties properties;
 
 	public VideoProcessor(VideoProperties properties) {
@@ -64,18 +78,20 @@ public class VideoProcessor {
 		if (size(file) == 0) {
 			throw MediaRejectedException.corrupt("The object is empty (0 bytes)");
 		}
-		try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
-				Java2DFrameConverter converter = new Java2DFrameConverter()) {
+		try (FFmpegFrameGrabber grabber = grabber(file); Java2DFrameConverter converter = new Java2DFrameConverter()) {
 			try {
 				grabber.start();
 			}
 			catch (FFmpegFrameGrabber.Exception ex) {
+				// FFmpeg refuses to open a decoder for frames above max_pixels: say so.
+				rejectOversized(HeaderProbe.frameSize(file, FORMATS));
 				throw MediaRejectedException.corrupt("The video could not be opened: " + ex.getMessage());
 			}
 			if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
 				throw MediaRejectedException
 					.corrupt("The file has no video stream (format " + grabber.getFormat() + ")");
 			}
+			rejectOversized(new int[] { grabber.getImageWidth(), grabber.getImageHeight() });
 			long lengthUs = Math.max(0, grabber.getLengthInTime());
 			if (lengthUs > this.properties.maxDuration().toNanos() / 1000) {
 				throw MediaRejectedException.unsupported("The clip is " + Duration.ofNanos(lengthUs * 1000)
@@ -95,6 +111,29 @@ public class VideoProcessor {
 			throw new MediaRejectedException(ProcessingStatus.CORRUPT,
 					"The video could not be decoded: " + ex.getMessage(), ex);
 		}
+	}
+
+	private void rejectOversized(int[] size) {
+		long pixels = (long) size[0] * size[1];
+		if (pixels > this.properties.maxFramePixels()) {
+			throw MediaRejectedException.unsupported("The video's frames are " + size[0] + "x" + size[1] + " (" + pixels
+					+ " pixels), more than the limit of " + this.properties.maxFramePixels() + " pixels");
+		}
+	}
+
+	/**
+	 * A grabber that only reads local files of the container formats and video codecs
+	 * cameras produce, with FFmpeg's own frame-size cap on the decoders: a crafted file
+	 * cannot make FFmpeg open a URL, a playlist or a device, or allocate a gigapixel
+	 * frame.
+	 */
+	private FFmpegFrameGrabber grabber(Path file) {
+		FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+		grabber.setOption("protocol_whitelist", "file");
+		grabber.setOption("format_whitelist", FORMATS);
+		grabber.setOption("codec_whitelist", CODECS);
+		grabber.setVideoOption("max_pixels", String.valueOf(this.properties.maxFramePixels()));
+		return grabber;
 	}
 
 	private VideoResult run(FFmpegFrameGrabber grabber, Java2DFrameConverter converter, Path file, Path rendition,
@@ -135,6 +174,14 @@ public class VideoProcessor {
 				}
 				frames++;
 				long timestampUs = Math.max(0, grabber.getTimestamp());
+				if (timestampUs > this.properties.maxDuration().toNanos() / 1000) {
+					// The container's length was within the limit (checked before
+					// decoding), the
+					// frames say otherwise.
+					throw MediaRejectedException
+						.unsupported("The clip runs past " + this.properties.maxDuration() + " (frame at "
+								+ Duration.ofNanos(timestampUs * 1000) + "), more than its container claimed");
+				}
 				lastUs = Math.max(lastUs, timestampUs);
 				if (recorder != null) {
 					recorder.record(frame);
@@ -223,8 +270,8 @@ public class VideoProcessor {
 	 * the CPU of a transcode, and no quality loss. Cameras' MKV clips are usually H.264.
 	 * @return false when the packets could not be muxed (the caller transcodes instead)
 	 */
-	private static boolean remux(Path file, Path rendition) {
-		try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+	private boolean remux(Path file, Path rendition) {
+		try (FFmpegFrameGrabber grabber = grabber(file)) {
 			grabber.start();
 			try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(rendition.toFile(), grabber.getImageWidth(),
 					grabber.getImageHeight(), 0)) {

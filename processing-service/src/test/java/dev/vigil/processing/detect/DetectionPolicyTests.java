@@ -25,9 +25,22 @@ class DetectionPolicyTests {
 	}
 
 	@Test
+	void appliesPerLabelSwitchesAndThresholdsGloballyAndPerCamera() {
+		Detection car = new Detection("vehicle", 0.55, new BoundingBox(100, 100, 80, 60), null);
+		Detection cat = new Detection("animal", 0.9, new BoundingBox(300, 300, 40, 30), null);
+		// Globally animals are off (see properties()); the yard camera wants them, and
+		// vehicles only when sure.
+		DetectionProperties.Camera yard = new DetectionProperties.Camera(null, 0, List.of(), Map.of("animal",
+				new DetectionProperties.Label(true, null), "vehicle", new DetectionProperties.Label(true, 0.8)));
+		DetectionPolicy policy = new DetectionPolicy(properties(0.5, Map.of("yard", yard)));
+		assertThat(policy.filter("street", List.of(LEFT_STRONG, car, cat), 640, 480)).containsExactly(LEFT_STRONG, car);
+		assertThat(policy.filter("yard", List.of(LEFT_STRONG, car, cat), 640, 480)).containsExactly(LEFT_STRONG, cat);
+	}
+
+	@Test
 	void appliesPerCameraThresholdAndMinimumBoxHeight() {
 		DetectionPolicy policy = new DetectionPolicy(
-				properties(0.6, Map.of("porch", new DetectionProperties.Camera(0.5, 50, List.of()))));
+				properties(0.6, Map.of("porch", new DetectionProperties.Camera(0.5, 50, List.of(), Map.of()))));
 		assertThat(policy.filter("porch", List.of(LEFT_STRONG, RIGHT_WEAK, RIGHT_SMALL), 640, 480))
 			.containsExactly(LEFT_STRONG, RIGHT_WEAK);
 		assertThat(policy.filter("garden", List.of(LEFT_STRONG, RIGHT_WEAK, RIGHT_SMALL), 640, 480))
@@ -38,7 +51,7 @@ class DetectionPolicyTests {
 	void keepsOnlyPeopleStandingInsideAZone() {
 		// The right half of the frame: the driveway, not the street on the left.
 		DetectionPolicy policy = new DetectionPolicy(properties(0.5,
-				Map.of("driveway", new DetectionProperties.Camera(null, 0, List.of("0.5,0 1,0 1,1 0.5,1")))));
+				Map.of("driveway", new DetectionProperties.Camera(null, 0, List.of("0.5,0 1,0 1,1 0.5,1"), Map.of()))));
 		assertThat(policy.filter("driveway", List.of(LEFT_STRONG, RIGHT_WEAK), 640, 480)).containsExactly(RIGHT_WEAK);
 	}
 
@@ -46,7 +59,8 @@ class DetectionPolicyTests {
 	void refusesMalformedZonesNamingTheProperty() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new DetectionPolicy(properties(0.5,
-					Map.of("porch", new DetectionProperties.Camera(null, 0, List.of("0.1,0.1 2,0.5 0.3,0.9"))))))
+					Map.of("porch",
+							new DetectionProperties.Camera(null, 0, List.of("0.1,0.1 2,0.5 0.3,0.9"), Map.of())))))
 			.withMessageContaining("vigil.processing.detection.cameras.porch.zones")
 			.withMessageContaining("outside 0..1");
 	}
@@ -61,8 +75,10 @@ class DetectionPolicyTests {
 
 	private static DetectionProperties properties(double minConfidence,
 			Map<String, DetectionProperties.Camera> cameras) {
-		return new DetectionProperties(DetectionProperties.Kind.HOG, minConfidence, 50, HogProperties.defaults(),
-				new DetectionProperties.Http(null, java.time.Duration.ofSeconds(1), "http", "1"), cameras);
+		return new DetectionProperties(DetectionProperties.Kind.HOG, minConfidence, 50, NanoDetProperties.defaults(),
+				HogProperties.defaults(),
+				new DetectionProperties.Http(null, java.time.Duration.ofSeconds(1), "http", "1"),
+				Map.of("animal", new DetectionProperties.Label(false, null)), cameras);
 	}
 
 	private static Detection person(double confidence, int x, int y, int width, int height) {

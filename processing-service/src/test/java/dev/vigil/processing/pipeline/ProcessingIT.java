@@ -133,7 +133,7 @@ class ProcessingIT {
 		assertThat(processed.status()).isEqualTo(ProcessingStatus.OK);
 		assertThat(processed.width()).isEqualTo(640);
 		assertThat(processed.height()).isEqualTo(424);
-		assertThat(processed.detector().name()).isEqualTo("opencv-hog");
+		assertThat(processed.detector().name()).isEqualTo("nanodet-m");
 		assertThat(processed.maxConfidence("person")).isGreaterThanOrEqualTo(0.5);
 		String thumbnail = processed.derived().thumbnail();
 		assertThat(thumbnail).isEqualTo("derived/porch/2026/11/25/08/" + event.sha256() + "/thumb.jpg");
@@ -142,12 +142,12 @@ class ProcessingIT {
 	}
 
 	@Test
-	void findsNobodyInAPictureOfHorses() throws Exception {
+	void findsAnimalsAndNobodyInAPictureOfHorses() throws Exception {
 		MediaUploaded event = upload("meadow", TestMedia.file("darknet/horses.jpg"), "jpg", "image/jpeg",
 				MediaKind.IMAGE);
 		MediaProcessed processed = awaitProcessed(event);
 		assertThat(processed.status()).isEqualTo(ProcessingStatus.OK);
-		assertThat(processed.detections()).isEmpty();
+		assertThat(processed.detections()).isNotEmpty().allSatisfy((d) -> assertThat(d.label()).isEqualTo("animal"));
 		assertThat(processed.detector()).isNotNull();
 	}
 
@@ -196,7 +196,7 @@ class ProcessingIT {
 		assertThat(keysUnder(thumbnail.substring(0, thumbnail.lastIndexOf('/') + 1))).hasSize(2);
 		assertThat(this.meters.counter("vigil.processing.media", "kind", "image", "outcome", "duplicate").count())
 			.isGreaterThanOrEqualTo(1);
-		assertThat(this.meters.get("vigil.processing.detector.latency").tag("detector", "opencv-hog").timer().count())
+		assertThat(this.meters.get("vigil.processing.detector.latency").tag("detector", "nanodet-m").timer().count())
 			.isPositive();
 	}
 

@@ -28,8 +28,8 @@ class VideoProcessorTests {
 	@TempDir
 	static Path dir;
 
-	private static final VideoProcessor processor = new VideoProcessor(
-			new VideoProperties(Duration.ofSeconds(10), 300, 1280, 0.1, Duration.ofMinutes(30)));
+	private static final VideoProcessor processor = new VideoProcessor(new VideoProperties(Duration.ofSeconds(10), 300,
+			1280, 0.1, Duration.ofMinutes(30), VideoProperties.DEFAULT_MAX_FRAME_PIXELS));
 
 	private static VideoResult vtest;
 
@@ -159,6 +159,94 @@ class VideoProcessorTests {
 		assertThatExceptionOfType(ProcessingTimeoutException.class)
 			.isThrownBy(() -> processor.process(TestMedia.file("opencv/tree.avi"), dir.resolve("late.mp4"), (f, ms) -> {
 			}, System.nanoTime() - 1, Duration.ofSeconds(1)));
+	}
+
+	@Test
+	void rejectsA16000By16000MjpegAviBeforeDecodingAFrame() throws Exception {
+		// A decoder bomb: a real 64x64 MJPEG AVI whose headers (avih, strf) and JPEG
+		// frame
+		// headers (SOF0) are rewritten to 16000 x 16000, 256 megapixels a frame (~1 GB
+		// decoded).
+		Path small = dir.resolve("small-mjpeg.avi");
+		try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(small.toFile(), 64, 64, 0)) {
+			recorder.setFormat("avi");
+			recorder.setVideoCodec(avcodec.AV_CODEC_ID_MJPEG);
+			recorder.setPixelFormat(avutil.AV_PIX_FMT_YUVJ420P);
+			recorder.setFrameRate(5);
+			recorder.start();
+			try (org.bytedeco.javacv.Java2DFrameConverter converter = new org.bytedeco.javacv.Java2DFrameConverter()) {
+				for (int i = 0; i < 5; i++) {
+					recorder.record(converter.convert(
+							new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_3BYTE_BGR)));
+				}
+			}
+		}
+		byte[] avi = Files.readAllBytes(small);
+		java.nio.ByteBuffer le = java.nio.ByteBuffer.wrap(avi).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+		int avih = indexOf(avi, "avih".getBytes());
+		le.putInt(avih + 8 + 32, 16000).putInt(avih + 8 + 36, 16000);
+		int strf = indexOf(avi, "strf".getBytes());
+		le.putInt(strf + 8 + 4, 16000).putInt(strf + 8 + 8, 16000);
+		for (int i = 0; i + 8 < avi.length; i++) {
+			if ((avi[i] & 0xff) == 0xff && (avi[i + 1] & 0xff) == 0xc0) {
+				avi[i + 5] = (byte) (16000 >> 8);
+				avi[i + 6] = (byte) 16000;
+				avi[i + 7] = (byte) (16000 >> 8);
+				avi[i + 8] = (byte) 16000;
+			}
+		}
+		Path bomb = Files.write(dir.resolve("bomb.avi"), avi);
+		int[] sampled = new int[1];
+		assertThatExceptionOfType(MediaRejectedException.class)
+			.isThrownBy(() -> processor.process(bomb, dir.resolve("bomb.mp4"), (f, ms) -> sampled[0]++, deadline(),
+					Duration.ofMinutes(1)))
+			.satisfies((ex) -> assertThat(ex.status()).as(ex.getMessage()).isEqualTo(ProcessingStatus.UNSUPPORTED))
+			.withMessageContaining("16000x16000");
+		assertThat(sampled[0]).isZero();
+	}
+
+	@Test
+	void refusesContainerFormatsCamerasDoNotWrite() throws IOException {
+		// An HLS playlist would make FFmpeg open other files or URLs.
+		Path playlist = Files.writeString(dir.resolve("clip.m3u8"), "#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:10,\n"
+				+ TestMedia.file("opencv/vtest.avi").toUri() + "\n#EXT-X-ENDLIST\n");
+		assertThatExceptionOfType(MediaRejectedException.class)
+			.isThrownBy(() -> processor.process(playlist, dir.resolve("hls.mp4"), (f, ms) -> {
+			}, deadline(), Duration.ofMinutes(1)))
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(ProcessingStatus.CORRUPT));
+	}
+
+	@Test
+	void stopsAClipThatRunsLongerThanItsContainerClaims() throws IOException {
+		// vtest.avi (79.5 s) with headers claiming 10 frames (avih total frames, strh
+		// length) and no index: the length check before decoding passes, the decoded
+		// timestamps do not.
+		byte[] avi = Files.readAllBytes(TestMedia.file("opencv/vtest.avi"));
+		java.nio.ByteBuffer le = java.nio.ByteBuffer.wrap(avi).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+		le.putInt(indexOf(avi, "avih".getBytes()) + 8 + 16, 10);
+		le.putInt(indexOf(avi, "strh".getBytes()) + 8 + 32, 10);
+		int idx1 = lastIndexOf(avi, "idx1".getBytes());
+		System.arraycopy("JUNK".getBytes(), 0, avi, idx1, 4);
+		Path liar = Files.write(dir.resolve("liar.avi"), avi);
+		VideoProcessor strict = new VideoProcessor(new VideoProperties(Duration.ofSeconds(10), 300, 1280, 0.1,
+				Duration.ofSeconds(30), VideoProperties.DEFAULT_MAX_FRAME_PIXELS));
+		assertThatExceptionOfType(MediaRejectedException.class)
+			.isThrownBy(() -> strict.process(liar, dir.resolve("liar.mp4"), (f, ms) -> {
+			}, deadline(), Duration.ofMinutes(1)))
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(ProcessingStatus.UNSUPPORTED))
+			.withMessageContaining("more than its container claimed");
+	}
+
+	private static int lastIndexOf(byte[] data, byte[] pattern) {
+		outer: for (int i = data.length - pattern.length; i >= 0; i--) {
+			for (int j = 0; j < pattern.length; j++) {
+				if (data[i + j] != pattern[j]) {
+					continue outer;
+				}
+			}
+			return i;
+		}
+		throw new IllegalArgumentException("pattern not found");
 	}
 
 	private static int indexOf(byte[] data, byte[] pattern) {

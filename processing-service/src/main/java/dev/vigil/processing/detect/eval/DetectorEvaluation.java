@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,10 +17,14 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 import dev.vigil.contracts.Detection;
+import dev.vigil.processing.detect.CocoLabels;
 import dev.vigil.processing.detect.Detector;
 import dev.vigil.processing.detect.HogDetector;
 import dev.vigil.processing.detect.HogProperties;
 import dev.vigil.processing.detect.HttpDetector;
+import dev.vigil.processing.detect.NanoDetDetector;
+import dev.vigil.processing.detect.NanoDetModel;
+import dev.vigil.processing.detect.NanoDetProperties;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -37,10 +42,17 @@ import tools.jackson.databind.json.JsonMapper;
  * positives or misses. Per picture, "has a person" is what the person filter in the UI
  * uses.
  *
+ * <p>
+ * Several detectors ({@code --detector hog,nanodet}) run one after the other in the same
+ * JVM on the same pictures; a side-by-side table comes first. Costs are per picture: wall
+ * time and process CPU time (all threads, TensorFlow's and OpenCV's native ones
+ * included), and the process's resident memory after each detector's run (the CNN's
+ * runtime and graph stay loaded, so the rise after it is its memory cost).
+ *
  * <pre>
  * java -cp ... dev.vigil.processing.detect.eval.DetectorEvaluation \
- *     [--labels FILE] [--media DIR] [--detector hog|http] [--url URL] \
- *     [--upscale 1.5] [--win-stride 8] [--group-threshold 2] [--scale 1.05]
+ *     [--labels FILE] [--media DIR] [--detector hog|nanodet|http|hog,nanodet] [--url URL] \
+ *     [--model-dir DIR] [--upscale 1.5] [--win-stride 8] [--group-threshold 2] [--scale 1.05]
  * </pre>
  */
 public final class DetectorEvaluation {
@@ -55,12 +67,104 @@ public final class DetectorEvaluation {
 		Map<String, String> options = options(args);
 		Path labels = Path.of(options.getOrDefault("labels", "processing-service/src/test/resources/eval/labels.csv"));
 		Path media = Path.of(options.getOrDefault("media", ".vigil/media"));
-		Detector detector = detector(options);
-		run(detector, LabelledItem.read(labels), media, System.out);
+		List<LabelledItem> items = LabelledItem.read(labels);
+		String[] kinds = options.getOrDefault("detector", "hog").split(",");
+		Map<String, List<Result>> all = new LinkedHashMap<>();
+		Map<String, Double> rss = new LinkedHashMap<>();
+		java.io.ByteArrayOutputStream details = new java.io.ByteArrayOutputStream();
+		PrintStream detailsOut = new PrintStream(details, true, java.nio.charset.StandardCharsets.UTF_8);
+		for (String kind : kinds) {
+			Detector detector = detector(kind.strip(), options);
+			String name = detector.name();
+			all.put(name, run(detector, items, media, detailsOut));
+			rss.put(name, residentMegabytes());
+			detailsOut.println();
+		}
+		if (all.size() > 1) {
+			compare(all, rss, System.out);
+		}
+		else {
+			rss.forEach((name, mb) -> detailsOut.printf(Locale.ROOT, "Resident memory after the run: %.0f MB%n", mb));
+		}
+		System.out.print(details.toString(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
-	static Detector detector(Map<String, String> options) {
-		String kind = options.getOrDefault("detector", "hog");
+	/**
+	 * Prints the detectors' figures side by side.
+	 * @param all results per detector name, in run order
+	 * @param rss resident memory after each detector's run, MB
+	 * @param out where the table goes
+	 */
+	static void compare(Map<String, List<Result>> all, Map<String, Double> rss, PrintStream out) {
+		List<String> names = new ArrayList<>(all.keySet());
+		StringBuilder header = new StringBuilder("| threshold |");
+		StringBuilder rule = new StringBuilder("|---|");
+		for (String name : names) {
+			header.append(" ")
+				.append(name)
+				.append(" person P / R | ")
+				.append(name)
+				.append(" pictures P / R | ")
+				.append(name)
+				.append(" false alarms |");
+			rule.append("---|---|---|");
+		}
+		out.println("## Side by side: " + String.join(" vs ", names) + " on the same pictures");
+		out.println();
+		out.println(header);
+		out.println(rule);
+		for (double t : THRESHOLDS) {
+			StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %.1f |", t));
+			for (String name : names) {
+				Scores s = Scores.at(all.get(name), t);
+				row.append(String.format(Locale.ROOT, " %s / %s | %s / %s | %d of %d |", ratio(s.tp, s.tp + s.fp),
+						ratio(s.tp, s.tp + s.fn), ratio(s.pictureTp, s.pictureTp + s.pictureFp),
+						ratio(s.pictureTp, s.pictureTp + s.pictureFn), s.pictureFp, s.negatives));
+			}
+			out.println(row);
+		}
+		out.println();
+		out.println("| detector | wall ms per picture | CPU ms per picture | resident memory after its run |");
+		out.println("|---|---|---|---|");
+		for (String name : names) {
+			List<Result> results = all.get(name);
+			out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f MB |%n", name,
+					results.stream().mapToLong(Result::nanos).average().orElse(0) / 1e6,
+					results.stream().mapToLong(Result::cpuNanos).average().orElse(0) / 1e6, rss.get(name));
+		}
+		out.println();
+	}
+
+	/**
+	 * Resident set size of this process (Linux {@code /proc/self/status}).
+	 * @return MB, or NaN where unknown
+	 */
+	static double residentMegabytes() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+				if (line.startsWith("VmRSS:")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// not Linux
+		}
+		return Double.NaN;
+	}
+
+	private static long cpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	static Detector detector(String kind, Map<String, String> options) {
+		if (kind.equals("nanodet")) {
+			NanoDetProperties d = NanoDetProperties.defaults();
+			Path dir = NanoDetModel.locate(options.containsKey("model-dir") ? Path.of(options.get("model-dir")) : null);
+			return new NanoDetDetector(NanoDetModel.load(dir), new NanoDetProperties(dir, false,
+					Integer.parseInt(options.getOrDefault("threads", "0")), d.minScore(), d.maxIou()));
+		}
 		if (kind.equals("http")) {
 			return new HttpDetector(URI.create(options.get("url")), Duration.ofSeconds(30),
 					options.getOrDefault("name", "http"), options.getOrDefault("version", "1"),
@@ -91,20 +195,36 @@ public final class DetectorEvaluation {
 			throws IOException {
 		List<Result> results = new ArrayList<>();
 		long totalNanos = 0;
+		long totalCpu = 0;
 		long pixels = 0;
+		// Warm-up (JIT, native libraries, TensorFlow's first run), not counted.
+		detector.detect(load(media.resolve(items.get(0).media()), items.get(0).frame()));
 		for (LabelledItem item : items) {
 			BufferedImage image = load(media.resolve(item.media()), item.frame());
+			long cpu = cpuNanos();
 			long start = System.nanoTime();
 			List<Detection> found = detector.detect(image);
 			long nanos = System.nanoTime() - start;
+			long cpuUsed = cpuNanos() - cpu;
 			totalNanos += nanos;
+			totalCpu += cpuUsed;
 			pixels += (long) image.getWidth() * image.getHeight();
-			results.add(new Result(item, found.stream().map(Detection::confidence).toList(), nanos));
+			// People are what the set is labelled for; a CNN's vehicles and animals are
+			// not
+			// false alarms here.
+			results.add(new Result(item,
+					found.stream()
+						.filter((d) -> CocoLabels.PERSON.equals(d.label()))
+						.map(Detection::confidence)
+						.toList(),
+					nanos, cpuUsed));
 		}
-		out.printf(Locale.ROOT, "## %s %s: %d pictures (%d with people, %d people), %.0f ms per picture%n%n",
+		out.printf(Locale.ROOT,
+				"## %s %s: %d pictures (%d with people, %d people), %.0f ms (%.0f CPU ms) per picture%n%n",
 				detector.name(), detector.version(), results.size(),
 				results.stream().filter((r) -> r.item().people() > 0).count(),
-				results.stream().mapToInt((r) -> r.item().people()).sum(), totalNanos / 1e6 / results.size());
+				results.stream().mapToInt((r) -> r.item().people()).sum(), totalNanos / 1e6 / results.size(),
+				totalCpu / 1e6 / results.size());
 		out.println(
 				"| threshold | person precision | person recall | picture precision | picture recall | false alarms (pictures without people) |");
 		out.println("|---|---|---|---|---|---|");
@@ -191,10 +311,11 @@ public final class DetectorEvaluation {
 	 * What a detector found on one labelled picture.
 	 *
 	 * @param item the picture
-	 * @param confidences confidences of all detections
+	 * @param confidences confidences of the person detections
 	 * @param nanos detector time
+	 * @param cpuNanos process CPU time during the detector call
 	 */
-	public record Result(LabelledItem item, List<Double> confidences, long nanos) {
+	public record Result(LabelledItem item, List<Double> confidences, long nanos, long cpuNanos) {
 
 		long detectedAt(double threshold) {
 			return this.confidences.stream().filter((c) -> c >= threshold).count();
