@@ -82,6 +82,9 @@ class KustomizeOverlaysTests {
 				assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
 				assertThat(container.getReadinessProbe().getHttpGet().getPath())
 					.isEqualTo("/actuator/health/readiness");
+				// Actuator answers on the management port only (MANAGEMENT_SERVER_PORT).
+				assertThat(container.getLivenessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("management");
+				assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("management");
 				assertThat(container.getStartupProbe()).as("startup probe of %s", container.getName()).isNotNull();
 			}
 		}
