@@ -203,7 +203,7 @@ run_health_checks() {
 	(
 		while sleep 10; do
 			for container in $(podman ps -q --filter "label=com.docker.compose.project=$PROJECT" 2>/dev/null); do
-				podman healthcheck run "$container" >/dev/null 2>&1 &
+				timeout 60 podman healthcheck run "$container" >/dev/null 2>&1 &
 			done
 			wait
 		done
