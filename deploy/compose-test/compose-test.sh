@@ -11,7 +11,8 @@
 #   then `docker-compose down -v` and a check that nothing is left.
 # Installs what it needs (Debian packages) and caches the base images under .vigil/cache.
 # Usage: deploy/compose-test/compose-test.sh [--keep] [--reuse-images]
-#   --keep: leave the platform running; --reuse-images: keep service images already loaded
+#   --keep: leave the platform running (also after a failure); --down: stop what --keep left;
+#   --reuse-images: keep service images already loaded
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -28,11 +29,12 @@ SUITE=bookworm
 HTTP_PORT="${VIGIL_CT_HTTP_PORT:-18080}"
 FTP_PORT="${VIGIL_CT_FTP_PORT:-12121}"
 SFTP_PORT="${VIGIL_CT_SFTP_PORT:-12222}"
-KEEP=0 REUSE=0
+KEEP=0 REUSE=0 DOWN=0
 for arg in "$@"; do
 	case "$arg" in
 	--keep) KEEP=1 ;;
 	--reuse-images) REUSE=1 ;;
+	--down) DOWN=1 ;;
 	*) sed -n '2,15p' "$0" >&2; exit 2 ;;
 	esac
 done
@@ -261,8 +263,9 @@ leftovers() {
 
 teardown() {
 	local status=$?
-	if [ "$KEEP" -eq 1 ] && [ "$status" -eq 0 ]; then
-		say "left running (--keep): $PUBLIC_URL; stop with: DOCKER_HOST=$DOCKER_HOST docker-compose -p $PROJECT ... down -v"
+	if [ "$KEEP" -eq 1 ]; then
+		echo "$API_PID $HEALTH_PID" >"$WORK/keep.pids"
+		say "left running (--keep): $PUBLIC_URL; stop with: $0 --down"
 		return
 	fi
 	if [ -n "$API_PID" ]; then
@@ -278,6 +281,26 @@ teardown() {
 		kill "$API_PID" 2>/dev/null || true
 		wait "$API_PID" 2>/dev/null || true
 	fi
+}
+
+# docker-compose 1.29's `up -d` waits for what others depend on, not for the last services
+# (ui); compose v2 has --wait. Every long-running container must report healthy.
+wait_healthy() {
+	local waited=0 pending container state
+	while :; do
+		pending=""
+		for container in $(compose ps -q); do
+			state=$(podman inspect -f '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{end}}' "$container")
+			case "$state" in
+			"running healthy" | "exited "*) ;;
+			*) pending="$pending $(podman inspect -f '{{.Name}}' "$container")($state)" ;;
+			esac
+		done
+		[ -z "$pending" ] && return 0
+		[ "$waited" -lt 600 ] || die "not healthy after 10 minutes:$pending"
+		sleep 5
+		waited=$((waited + 5))
+	done
 }
 
 # --- the user's journey ---------------------------------------------------------------------------
@@ -322,7 +345,13 @@ upload() {
 # curl's cookie engine keeps Secure cookies away from http:// like browsers do, so a Secure
 # session cookie on an http:// URL shows up here as a login loop.
 JAR=""
-browser() { curl -sS -b "$JAR" -c "$JAR" -L --max-redirs 20 -o "$WORK/page.html" -w '%{url_effective}' "$@"; }
+# A browser's Accept header: the authorization server sends only text/html requests to its
+# login page (others get a bare 401).
+BROWSER_ACCEPT='text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'
+browser() {
+	curl -sS -b "$JAR" -c "$JAR" -L --max-redirs 20 -H "Accept: $BROWSER_ACCEPT" -o "$WORK/page.html" \
+		-w '%{url_effective}' "$@"
+}
 csrf() { sed -n 's/.*name="_csrf"[^>]*value="\([^"]*\)".*/\1/p; s/.*value="\([^"]*\)"[^>]*name="_csrf".*/\1/p' "$WORK/page.html" | head -n1; }
 
 sign_in() {
@@ -375,6 +404,17 @@ processed() {
 main() {
 	ensure_packages
 	podman_env
+	if [ "$DOWN" -eq 1 ]; then
+		local pid
+		for pid in $(cat "$WORK/keep.pids" 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
+		rm -f "$WORK/keep.pids"
+		start_api
+		compose_files
+		[ -f "$WORK/.env" ] || die "nothing to stop (no $WORK/.env)"
+		compose down -v --remove-orphans
+		kill "$API_PID" 2>/dev/null || true
+		return 0
+	fi
 	[ -d "$STATE/media/darknet" ] || "$ROOT/vigil" setup >/dev/null
 	base_images
 	service_images
@@ -388,6 +428,7 @@ main() {
 	compose down -v --remove-orphans >/dev/null 2>&1 || true
 	step "docker-compose up -d (health-gated start order; the first start of six JVMs takes minutes)"
 	compose up -d --no-build >"$WORK/up.log" 2>&1 || { tail -30 "$WORK/up.log" >&2; die "docker-compose up failed"; }
+	wait_healthy
 	step "every container is up and the services are healthy"
 	camera_account
 	upload
