@@ -96,12 +96,15 @@ debian_image() { # name packages
 	key="$(basename "${1%%:*}")"
 	local tar="$CACHE/$key-$SUITE.tar"
 	podman image exists "$name" && return 0
-	if [ ! -s "$tar" ]; then
+	if [ ! -f "$tar" ] || [ ! -s "$tar" ]; then
+		rm -rf "$tar"
 		step "building a Debian $SUITE root file system for $name ($packages)"
 		mkdir -p "$CACHE"
-		mmdebstrap --quiet --variant=minbase --include="$packages" --components=main "$SUITE" "$tar.part" \
+		# mmdebstrap picks the output format from the name: it must end in .tar.
+		rm -rf "$tar.part.tar"
+		mmdebstrap --quiet --variant=minbase --include="$packages" --components=main "$SUITE" "$tar.part.tar" \
 			http://deb.debian.org/debian >"$CACHE/$key.log" 2>&1 || die "mmdebstrap failed (see $CACHE/$key.log)"
-		mv "$tar.part" "$tar"
+		mv "$tar.part.tar" "$tar"
 	fi
 	podman import -q "$tar" "$name" >/dev/null
 }

@@ -42,6 +42,9 @@ class ExposureTests {
 			.filter((entry) -> entry.getValue().get("ports") != null)
 			.map(Map.Entry::getKey)
 			.collect(Collectors.toSet());
+		// A new service that users must reach (e.g. an MQTT broker for Home Assistant) is
+		// added
+		// here with its reason; everything else stays on the compose network.
 		assertThat(published).containsExactlyInAnyOrder("gateway-edge", "ingest-service");
 		assertThat((List<?>) services.get("gateway-edge").get("ports")).hasSize(1);
 		// The edge: FTP, SFTP and the passive range; never its HTTP (admin API,
@@ -78,6 +81,7 @@ class ExposureTests {
 			.get("KAFKA_ADVERTISED_LISTENERS")).contains("EXTERNAL://${VIGIL_KAFKA_EXTERNAL_ADDRESS:?");
 	}
 
+	/** Every Vigil Deployment (a new service too) serves actuator on 9464 only. */
 	@ParameterizedTest
 	@MethodSource("targets")
 	void kubernetesKeepsTheManagementPortOutOfServices(String target) {
