@@ -3,7 +3,8 @@
 #   deploy/build-images.sh                         tarballs for this machine's platform: <service>/target/jib-image.tar
 #   deploy/build-images.sh --platform linux/arm64  tarballs for a Pi (load with: docker load -i ...)
 #   deploy/build-images.sh --push REGISTRY [--tag TAG]  multi-arch images (amd64 + arm64) pushed to REGISTRY/<service>:TAG
-# The Temurin base image is pulled from Docker Hub, so this needs network access to it.
+#   deploy/build-images.sh --base tar:///path/base.tar  another base image (a tarball, or registry://..., docker://...)
+# The Temurin base image is pulled from Docker Hub, so this needs network access to it (or --base).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,18 +14,19 @@ case "$(uname -m)" in
 aarch64 | arm64) platform=linux/arm64 ;;
 *) platform=linux/amd64 ;;
 esac
-push="" tag=""
+push="" tag="" base=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--platform) platform="$2"; shift 2 ;;
 	--push) push="$2"; shift 2 ;;
 	--tag) tag="$2"; shift 2 ;;
-	*) sed -n '2,6p' "$0" >&2; exit 2 ;;
+	--base) base="$2"; shift 2 ;;
+	*) sed -n '2,7p' "$0" >&2; exit 2 ;;
 	esac
 done
 
 cd "$ROOT"
-common=(-B -Pimages -pl "$SERVICES" -am -DskipTests -Dspring-javaformat.skip=true -Djacoco.skip=true)
+common=(-B -Pimages -pl "$SERVICES" -am -DskipTests -Dspring-javaformat.skip=true -Djacoco.skip=true ${base:+"-Dvigil.image.base=$base"})
 if [ -n "$push" ]; then
 	exec ./mvnw "${common[@]}" package jib:build -Dvigil.image.registry="$push" ${tag:+"-Dvigil.image.tag=$tag"}
 fi

@@ -3,6 +3,8 @@
 #   deploy/gen-secrets.sh compose            -> .env (docker-compose.yml)
 #   deploy/gen-secrets.sh edge               -> .env.edge (docker-compose.edge.yml; paste the platform's S3 keys)
 #   deploy/gen-secrets.sh k8s dev|production|edge -> k8s/overlays/<overlay>/secrets/{secrets.env,signing-key.pem}
+#   deploy/gen-secrets.sh address            -> prints the address it would use for this host
+# VIGIL_ENV_FILE=PATH writes the compose .env elsewhere (./vigil compose-test does).
 # Never overwrites an existing file (delete it to regenerate): rotating a secret is a decision.
 set -euo pipefail
 
@@ -52,7 +54,7 @@ host_address() {
 }
 
 compose() {
-	local env="$ROOT/.env"
+	local env="${VIGIL_ENV_FILE:-$ROOT/.env}"
 	refuse_existing "$env"
 	local address public_url cookie_secure
 	address="$(host_address)"
@@ -72,7 +74,7 @@ compose() {
 	sed -e "s|^VIGIL_VERSION=.*|VIGIL_VERSION=$VERSION|" \
 		-e "s|^VIGIL_PUBLIC_URL=.*|VIGIL_PUBLIC_URL=$public_url|" \
 		-e "s|^VIGIL_COOKIE_SECURE=.*|VIGIL_COOKIE_SECURE=$cookie_secure|" \
-		-e "s|^VIGIL_S3_PUBLIC_ENDPOINT=.*|VIGIL_S3_PUBLIC_ENDPOINT=http://$address:9000|" \
+		-e "s|^VIGIL_KAFKA_EXTERNAL_ADDRESS=.*|VIGIL_KAFKA_EXTERNAL_ADDRESS=$address|" \
 		-e "s|^VIGIL_FTP_EXTERNAL_ADDRESS=.*|VIGIL_FTP_EXTERNAL_ADDRESS=$address|" \
 		-e "s|^MONGO_ROOT_PASSWORD=.*|MONGO_ROOT_PASSWORD=$mongo_password|" \
 		-e "s|^REDIS_PASSWORD=.*|REDIS_PASSWORD=$redis_password|" \
@@ -130,6 +132,7 @@ k8s() {
 
 case "${1:-}" in
 compose) compose ;;
+address) host_address ;;
 edge) edge ;;
 k8s) k8s "${2:-}" ;;
 *)

@@ -156,6 +156,16 @@ final class ComposePolicy {
 			List<String> violations) {
 		if (service.get("healthcheck") instanceof Map<?, ?> health && !Boolean.TRUE.equals(health.get("disable"))
 				&& health.get("test") != null) {
+			// podman 4's Docker API re-splits CMD arguments at spaces: ["CMD", "bash",
+			// "-c",
+			// "exec 3<>... && ..."] runs "bash -c exec" and is healthy at once. One
+			// CMD-SHELL
+			// string is passed through whole by Docker and podman alike.
+			if (health.get("test") instanceof List<?> test && !test.isEmpty() && "CMD".equals(test.getFirst())
+					&& test.stream().skip(1).anyMatch((argument) -> String.valueOf(argument).matches(".*\\s.*"))) {
+				violations.add("healthcheck-cmd-with-spaces: service " + name
+						+ " (use CMD-SHELL with one string: podman splits CMD arguments at spaces)");
+			}
 			return;
 		}
 		boolean oneShot = "no".equals(String.valueOf(service.get("restart")));

@@ -27,6 +27,7 @@ class ComposePolicyTests {
 	@CsvSource({ "latest-tag.yml, latest-tag", "untagged-image.yml, untagged-image",
 			"latest-by-default.yml, latest-tag", "unpinned-image.yml, unpinned-image",
 			"missing-healthcheck.yml, missing-healthcheck", "one-shot-not-awaited.yml, missing-healthcheck",
+			"healthcheck-cmd-with-spaces.yml, healthcheck-cmd-with-spaces",
 			"depends-on-without-condition.yml, depends-on-without-condition", "secret-literal.yml, secret-literal",
 			"secret-default.yml, secret-literal", "credential-url.yml, secret-literal",
 			"stateful-without-volume.yml, stateful-without-volume",

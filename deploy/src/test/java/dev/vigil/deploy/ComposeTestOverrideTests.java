@@ -1,0 +1,53 @@
+package dev.vigil.deploy;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code ./vigil compose-test} runs the real docker-compose.yml with an override for what
+ * cannot run here: it may swap infrastructure images (with their health checks and entry
+ * points) and drop the MongoDB credentials the stand-in cannot check, and nothing else —
+ * so what passes there is the file users run.
+ */
+class ComposeTestOverrideTests {
+
+	private static final Set<String> INFRASTRUCTURE = Set.of("mongodb", "kafka", "redis", "minio", "minio-init");
+
+	private static final Map<String, Map<String, Object>> override = ComposePolicy
+		.services(ComposePolicy.load(Repository.resolve("deploy/compose-test/standins.yml")));
+
+	private static final Map<String, Map<String, Object>> platform = ComposePolicy
+		.services(ComposePolicy.load(Repository.resolve("docker-compose.yml")));
+
+	@Test
+	void overridesOnlyServicesOfTheRealFile() {
+		assertThat(platform.keySet()).containsAll(override.keySet());
+	}
+
+	@Test
+	void swapsInfrastructureImagesForStandInsNamedAsSuch() {
+		override.forEach((name, service) -> {
+			if (INFRASTRUCTURE.contains(name)) {
+				assertThat(service.keySet()).as("keys overridden for %s", name)
+					.isSubsetOf("image", "healthcheck", "entrypoint");
+				assertThat(String.valueOf(service.get("image"))).startsWith("localhost/vigil-standin/");
+			}
+		});
+	}
+
+	@Test
+	void leavesVigilServicesAsUsersRunThemButForTheMongoCredentials() {
+		override.forEach((name, service) -> {
+			if (!INFRASTRUCTURE.contains(name)) {
+				assertThat(service.keySet()).as("keys overridden for %s", name).containsExactly("environment");
+				assertThat(ComposePolicy.environment(service).keySet()).containsExactly("SPRING_MONGODB_URI");
+				assertThat(ComposePolicy.environment(platform.get(name))).containsKey("SPRING_MONGODB_URI");
+			}
+		});
+	}
+
+}
