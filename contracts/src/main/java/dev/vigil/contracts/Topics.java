@@ -12,6 +12,11 @@ public final class Topics {
 	/** {@link MediaProcessed} events, keyed by camera id. */
 	public static final String MEDIA_PROCESSED = "media.processed";
 
+	/**
+	 * {@link MotionEventChanged} records, keyed by camera id, published by catalog-api.
+	 */
+	public static final String MOTION_EVENTS = "motion.events";
+
 	private Topics() {
 	}
 
