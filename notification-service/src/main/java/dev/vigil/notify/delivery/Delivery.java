@@ -47,4 +47,14 @@ public record Delivery(@Id String id, String channel, @Nullable String ruleId, S
 				DeliveryStatus.PENDING, 0, now, null, null, null);
 	}
 
+	/**
+	 * A delivery recorded as not sent, for the log.
+	 * @return the delivery
+	 */
+	public static Delivery suppressed(String id, String channel, String ruleId, String cameraId, String motionEventId,
+			int revision, Instant eventAt, Instant now, String reason) {
+		return new Delivery(id, channel, ruleId, "alert", cameraId, motionEventId, revision, "{}", eventAt, now,
+				DeliveryStatus.SUPPRESSED, 0, now, reason, now, null);
+	}
+
 }

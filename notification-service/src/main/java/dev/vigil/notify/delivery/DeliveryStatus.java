@@ -17,6 +17,9 @@ public enum DeliveryStatus {
 	/**
 	 * Older than the channel's max age before it could be sent: dropped, not sent late.
 	 */
-	EXPIRED
+	EXPIRED,
+
+	/** Not sent: the rule's cooldown for the camera was running. */
+	SUPPRESSED
 
 }

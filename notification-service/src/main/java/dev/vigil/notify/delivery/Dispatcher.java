@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,8 @@ class Dispatcher {
 
 	private final Map<String, Channel> channels;
 
+	private final List<ChannelSource> sources;
+
 	private final DeliveryProperties properties;
 
 	private final MeterRegistry meters;
@@ -40,9 +44,11 @@ class Dispatcher {
 
 	private final Clock clock = Clock.systemUTC();
 
-	Dispatcher(DeliveryQueue queue, List<Channel> channels, DeliveryProperties properties, MeterRegistry meters) {
+	Dispatcher(DeliveryQueue queue, List<Channel> channels, List<ChannelSource> sources, DeliveryProperties properties,
+			MeterRegistry meters) {
 		this.queue = queue;
 		this.channels = channels.stream().collect(Collectors.toMap(Channel::name, Function.identity()));
+		this.sources = sources;
 		this.properties = properties;
 		this.meters = meters;
 	}
@@ -58,7 +64,7 @@ class Dispatcher {
 			return;
 		}
 		for (String name : due) {
-			Channel channel = this.channels.get(name);
+			Channel channel = resolve(name);
 			if (channel == null || !this.busy.add(name)) {
 				continue;
 			}
@@ -74,6 +80,20 @@ class Dispatcher {
 				}
 			});
 		}
+	}
+
+	private @Nullable Channel resolve(String name) {
+		Channel known = this.channels.get(name);
+		if (known != null) {
+			return known;
+		}
+		for (ChannelSource source : this.sources) {
+			Optional<Channel> found = source.channel(name);
+			if (found.isPresent()) {
+				return found.get();
+			}
+		}
+		return null;
 	}
 
 	private void work(Channel channel) {

@@ -20,6 +20,7 @@ import dev.vigil.notify.delivery.Delivery;
 import dev.vigil.notify.delivery.DeliveryQueue;
 import dev.vigil.notify.mqtt.MqttProperties;
 import dev.vigil.notify.mqtt.MqttUpdate;
+import dev.vigil.notify.rule.Alerting;
 
 /**
  * Applies one record: drops it when its revision was applied already (at-least-once
@@ -38,13 +39,16 @@ class Intake {
 
 	private final MqttProperties mqtt;
 
+	private final Alerting alerting;
+
 	private final Clock clock = Clock.systemUTC();
 
-	Intake(MongoTemplate mongo, DeliveryQueue queue, JsonMapper json, MqttProperties mqtt) {
+	Intake(MongoTemplate mongo, DeliveryQueue queue, JsonMapper json, MqttProperties mqtt, Alerting alerting) {
 		this.mongo = mongo;
 		this.queue = queue;
 		this.json = json;
 		this.mqtt = mqtt;
+		this.alerting = alerting;
 	}
 
 	/**
@@ -73,6 +77,7 @@ class Intake {
 					null, MqttUpdate.KIND, record.cameraId(), record.motionEventId(), record.revision(),
 					this.json.writeValueAsString(update), record.changedAt(), this.clock.instant()));
 		}
+		this.alerting.queue(record);
 		Set<String> nowActive = new LinkedHashSet<>(active);
 		nowActive.addAll(on);
 		this.mongo.save(new TrackedEvent(record.motionEventId(), record.cameraId(), record.revision(), !closing,

@@ -49,7 +49,12 @@ import dev.vigil.devstack.VigilInfrastructure;
 @SpringBootTest(properties = { "spring.mongodb.database=vigil-notification-it",
 		"vigil.notification.public-url=https://vigil.example.net", "vigil.notification.delivery.poll-interval=50ms",
 		"vigil.notification.delivery.initial-back-off=200ms", "vigil.notification.delivery.max-back-off=1s",
-		"spring.cloud.stream.bindings.motionEvents-in-0.consumer.back-off-initial-interval=100" })
+		"spring.cloud.stream.bindings.motionEvents-in-0.consumer.back-off-initial-interval=100",
+		// The public key below verifies tokens; no discovery against an issuer.
+		"spring.security.oauth2.resourceserver.jwt.issuer-uri=",
+		"vigil.notification.channels.secret-key=it-only-channel-secret-key-0123456789",
+		"vigil.notification.channels.allowed-hosts=localhost", "vigil.notification.channels.max-failures=4" },
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("devstack")
 abstract class NotificationIT {
 
@@ -85,6 +90,8 @@ abstract class NotificationIT {
 		registry.add("vigil.notification.mqtt.uri", broker::uri);
 		registry.add("vigil.notification.mqtt.username", SERVICE::user);
 		registry.add("vigil.notification.mqtt.password", SERVICE::password);
+		registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
+				() -> "file:" + TestTokens.PUBLIC_KEY);
 	}
 
 	@BeforeAll
