@@ -88,31 +88,31 @@ class RuleController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	Rule create(@RequestBody RuleRequest request) {
+	RuleView create(@RequestBody RuleRequest request) {
 		Rule rule = validated(UUID.randomUUID().toString(), request);
 		this.mongo.insert(rule);
-		return rule;
+		return RuleView.of(rule);
 	}
 
 	@GetMapping
-	List<Rule> list() {
-		return this.mongo.find(new Query().with(Sort.by("createdAt")), Rule.class);
+	List<RuleView> list() {
+		return this.mongo.find(new Query().with(Sort.by("createdAt")), Rule.class).stream().map(RuleView::of).toList();
 	}
 
 	@GetMapping("/{id}")
-	Rule get(@PathVariable String id) {
-		return find(id);
+	RuleView get(@PathVariable String id) {
+		return RuleView.of(find(id));
 	}
 
 	@PutMapping("/{id}")
-	Rule replace(@PathVariable String id, @RequestBody RuleRequest request) {
+	RuleView replace(@PathVariable String id, @RequestBody RuleRequest request) {
 		Rule existing = find(id);
 		Rule rule = validated(existing.id(), request);
 		Rule kept = new Rule(rule.id(), rule.name(), rule.enabled(), rule.cameras(), rule.labels(),
 				rule.minConfidence(), rule.timeZone(), rule.schedule(), rule.quietHours(), rule.cooldownSeconds(),
 				rule.channels(), existing.createdAt());
 		this.mongo.save(kept);
-		return kept;
+		return RuleView.of(kept);
 	}
 
 	@DeleteMapping("/{id}")

@@ -205,6 +205,24 @@ class AlertsIT extends NotificationIT {
 			.isEqualTo(403);
 	}
 
+	@Test
+	void aRuleCanBeReplacedAndDeletedAndABadReplacementChangesNothing() throws Exception {
+		String channel = webhook("/crud");
+		String rule = rule("{\"name\":\"Crud\",\"labels\":[\"person\"],\"channels\":[\"" + channel + "\"]}");
+		Response replaced = call("PUT", "/api/v1/notifications/rules/" + rule, WRITE,
+				"{\"name\":\"Crud 2\",\"labels\":[\"vehicle\"],\"minConfidence\":0.8,\"quietHours\":[{\"from\":\"22:00\",\"to\":\"06:00\"}],"
+						+ "\"channels\":[\"" + channel + "\"]}");
+		assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+		assertThat(replaced.json().path("labels").get(0).asString()).isEqualTo("vehicle");
+		Response bad = call("PUT", "/api/v1/notifications/rules/" + rule, WRITE,
+				"{\"name\":\"\",\"labels\":[],\"channels\":[]}");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(call("GET", "/api/v1/notifications/rules/" + rule, WRITE, null).json().path("name").asString())
+			.isEqualTo("Crud 2");
+		assertThat(call("DELETE", "/api/v1/notifications/rules/" + rule, WRITE, null).status()).isEqualTo(204);
+		assertThat(call("GET", "/api/v1/notifications/rules/" + rule, WRITE, null).status()).isEqualTo(404);
+	}
+
 	private String webhook(String path) throws Exception {
 		Response created = call("POST", "/api/v1/notifications/channels", WRITE,
 				"{\"type\":\"WEBHOOK\",\"name\":\"hook " + path + "\",\"url\":\"" + this.receiver.url(path)
