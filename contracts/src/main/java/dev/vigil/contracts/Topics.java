@@ -21,6 +21,11 @@ public final class Topics {
 	/** {@link EdgeHeartbeat} records, compacted, keyed by edge node id. */
 	public static final String EDGE_HEARTBEAT = "edge.heartbeat";
 
+	/**
+	 * {@link MotionEventChanged} records, keyed by camera id, published by catalog-api.
+	 */
+	public static final String MOTION_EVENTS = "motion.events";
+
 	private Topics() {
 	}
 

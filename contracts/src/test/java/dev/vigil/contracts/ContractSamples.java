@@ -26,6 +26,19 @@ public final class ContractSamples {
 
 	public static final String PROCESSED_CORRUPT = "media-processed-corrupt.json";
 
+	public static final String MOTION_OPENED = "motion-event-opened.json";
+
+	public static final String MOTION_UPDATED_PERSON = "motion-event-updated-person.json";
+
+	public static final String MOTION_CLOSED = "motion-event-closed.json";
+
+	/** Every valid {@link MotionEventChanged} sample. */
+	public static final List<String> MOTION = List.of(MOTION_OPENED, MOTION_UPDATED_PERSON, MOTION_CLOSED);
+
+	/** Malformed {@link MotionEventChanged} records, each breaking one rule. */
+	public static final List<String> MOTION_MALFORMED = List.of("motion-event-score-above-one.json",
+			"motion-event-end-before-start.json", "motion-event-missing-type.json");
+
 	/** Every valid {@link MediaUploaded} sample. */
 	public static final List<String> UPLOADED = List.of(UPLOADED_IMAGE, UPLOADED_VIDEO, UPLOADED_NO_CAPTURE_TIME,
 			UPLOADED_FUTURE_FIELDS);

@@ -45,6 +45,7 @@ public final class DevstackMain {
 			  --redis-port N               Redis (6379)
 			  --s3-port N                  S3Proxy (9000)
 			  --mongo-port N               MongoDB wire server (27017)
+			  --mqtt-port N                Mosquitto MQTT broker (1883); skipped when mosquitto is not installed
 			  --s3-access-key KEY          with --s3-secret-key; generated once per data dir when absent
 			  --s3-secret-key SECRET
 			  --start-timeout SECONDS      per component (120)
@@ -102,6 +103,9 @@ public final class DevstackMain {
 	static Running start(Options options, PrintStream out) {
 		// A taken port is reported before anything is created, printed or started.
 		Devstack.requireFixedPortsFree(options.settings());
+		if (MosquittoBroker.available()) {
+			Ports.requireFree(options.mqttPort, "MQTT (Mosquitto)");
+		}
 		Devstack.requireWritable(options.runDir, "run dir");
 		Path pidsFile = options.runDir.resolve(PIDS_FILE);
 		Path envFile = options.runDir.resolve(ENV_FILE);
@@ -109,14 +113,30 @@ public final class DevstackMain {
 		out.println("devstack: starting Kafka, S3, Redis and MongoDB with data in " + options.dataDir.toAbsolutePath());
 		Devstack devstack = Devstack.start(options.settings(), (pid) -> appendPid(pidsFile, pid));
 		Running running = new Running(devstack, envFile, pidsFile);
+		Map<String, String> env = env(devstack);
 		try {
-			writePrivately(envFile, envLines(devstack));
+			if (MosquittoBroker.available()) {
+				MqttAccounts accounts = MqttAccounts.resolve(options.dataDir);
+				MosquittoBroker mqtt = MosquittoBroker.start(options.dataDir.resolve("mosquitto"),
+						options.logDir.resolve("mosquitto.log"), options.mqttPort, accounts.all(),
+						options.startTimeout);
+				running.mqtt = mqtt;
+				mqtt.pid().ifPresent((pid) -> appendPid(pidsFile, pid));
+				env.putAll(mqttEnv(mqtt, accounts));
+			}
+			else {
+				out.println("devstack: no mosquitto installed (Debian package mosquitto): MQTT alerts are off");
+			}
+			writePrivately(envFile, lines(env));
 		}
 		catch (RuntimeException ex) {
 			running.close();
 			throw ex;
 		}
 		devstack.whereLines().forEach((line) -> out.println("  " + line));
+		if (running.mqtt != null) {
+			out.println("  MQTT: " + running.mqtt.where());
+		}
 		out.println("  environment for services: " + envFile.toAbsolutePath());
 		out.println(READY_LINE);
 		out.flush();
@@ -136,9 +156,20 @@ public final class DevstackMain {
 		return env;
 	}
 
-	private static String envLines(Infrastructure infrastructure) {
+	static Map<String, String> mqttEnv(MosquittoBroker mqtt, MqttAccounts accounts) {
+		Map<String, String> env = new LinkedHashMap<>();
+		env.put("VIGIL_MQTT_HOST", mqtt.host());
+		env.put("VIGIL_MQTT_PORT", String.valueOf(mqtt.port()));
+		env.put("VIGIL_MQTT_USER", accounts.reader().user());
+		env.put("VIGIL_MQTT_PASSWORD", accounts.reader().password());
+		env.put("VIGIL_MQTT_SERVICE_USER", accounts.service().user());
+		env.put("VIGIL_MQTT_SERVICE_PASSWORD", accounts.service().password());
+		return env;
+	}
+
+	private static String lines(Map<String, String> env) {
 		StringBuilder lines = new StringBuilder();
-		env(infrastructure).forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
+		env.forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
 		return lines.toString();
 	}
 
@@ -196,6 +227,8 @@ public final class DevstackMain {
 
 		private boolean closed;
 
+		private @Nullable MosquittoBroker mqtt;
+
 		Running(Devstack devstack, Path envFile, Path pidsFile) {
 			this.devstack = devstack;
 			this.envFile = envFile;
@@ -213,6 +246,9 @@ public final class DevstackMain {
 			}
 			this.closed = true;
 			deleteQuietly(this.envFile);
+			if (this.mqtt != null) {
+				this.mqtt.close();
+			}
 			this.devstack.close();
 			deleteQuietly(this.pidsFile);
 		}
@@ -221,7 +257,7 @@ public final class DevstackMain {
 
 	/** Parsed command line. */
 	record Options(Path dataDir, Path runDir, Path logDir, int kafkaPort, int kafkaControllerPort, int redisPort,
-			int s3Port, int mongoPort, @Nullable String s3AccessKey, @Nullable String s3SecretKey,
+			int s3Port, int mongoPort, int mqttPort, @Nullable String s3AccessKey, @Nullable String s3SecretKey,
 			Duration startTimeout) {
 
 		/**
@@ -267,8 +303,9 @@ public final class DevstackMain {
 			return new Options(Path.of(values.getOrDefault("data-dir", ".vigil/data")), runDir,
 					Path.of(values.getOrDefault("log-dir", ".vigil/logs/devstack")), port(values, "kafka-port", 9092),
 					port(values, "kafka-controller-port", 9093), port(values, "redis-port", 6379),
-					port(values, "s3-port", 9000), port(values, "mongo-port", 27017), values.get("s3-access-key"),
-					values.get("s3-secret-key"), Duration.ofSeconds(number(values, "start-timeout", 120, 1, 3600)));
+					port(values, "s3-port", 9000), port(values, "mongo-port", 27017), port(values, "mqtt-port", 1883),
+					values.get("s3-access-key"), values.get("s3-secret-key"),
+					Duration.ofSeconds(number(values, "start-timeout", 120, 1, 3600)));
 		}
 
 		private static int port(Map<String, String> values, String name, int fallback) {

@@ -40,7 +40,7 @@ class DevstackMainIT {
 				this.dir.resolve("run").toString(), "--log-dir", this.dir.resolve("logs").toString(), "--kafka-port",
 				String.valueOf(Ports.free()), "--kafka-controller-port", String.valueOf(Ports.free()), "--redis-port",
 				String.valueOf(Ports.free()), "--s3-port", String.valueOf(Ports.free()), "--mongo-port",
-				String.valueOf(Ports.free()) };
+				String.valueOf(Ports.free()), "--mqtt-port", String.valueOf(Ports.free()) };
 		Path envFile = this.dir.resolve("run").resolve(DevstackMain.ENV_FILE);
 		Path pidsFile = this.dir.resolve("run").resolve(DevstackMain.PIDS_FILE);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -51,12 +51,17 @@ class DevstackMainIT {
 				new PrintStream(out, true, StandardCharsets.UTF_8))) {
 			assertThat(out.toString(StandardCharsets.UTF_8)).contains(DevstackMain.READY_LINE);
 			env = readEnv(envFile);
-			assertThat(env).containsOnlyKeys("VIGIL_KAFKA_BOOTSTRAP", "VIGIL_REDIS_HOST", "VIGIL_REDIS_PORT",
-					"VIGIL_S3_ENDPOINT", "VIGIL_S3_ACCESS_KEY", "VIGIL_S3_SECRET_KEY", "VIGIL_S3_BUCKET",
-					"VIGIL_MONGO_URI");
+			List<String> keys = new java.util.ArrayList<>(
+					List.of("VIGIL_KAFKA_BOOTSTRAP", "VIGIL_REDIS_HOST", "VIGIL_REDIS_PORT", "VIGIL_S3_ENDPOINT",
+							"VIGIL_S3_ACCESS_KEY", "VIGIL_S3_SECRET_KEY", "VIGIL_S3_BUCKET", "VIGIL_MONGO_URI"));
+			if (MosquittoBroker.available()) {
+				keys.addAll(List.of("VIGIL_MQTT_HOST", "VIGIL_MQTT_PORT", "VIGIL_MQTT_USER", "VIGIL_MQTT_PASSWORD",
+						"VIGIL_MQTT_SERVICE_USER", "VIGIL_MQTT_SERVICE_PASSWORD"));
+			}
+			assertThat(env).containsOnlyKeys(keys);
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(envFile))).isEqualTo("rw-------");
 			children = Files.readAllLines(pidsFile).stream().map(Long::valueOf).toList();
-			assertThat(children).hasSize(3)
+			assertThat(children).hasSize(MosquittoBroker.available() ? 4 : 3)
 				.allMatch((pid) -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
 
 			s3(env).putObject(PutObjectArgs.builder()

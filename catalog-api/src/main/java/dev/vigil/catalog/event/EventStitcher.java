@@ -37,7 +37,7 @@ import dev.vigil.contracts.MediaKind;
  * across replicas.
  */
 @Component
-@EnableConfigurationProperties(EventProperties.class)
+@EnableConfigurationProperties({ EventProperties.class, MotionEventProperties.class })
 public class EventStitcher {
 
 	// Bounds the walk over an endless stream of uploads spaced just under the gap.
@@ -49,10 +49,13 @@ public class EventStitcher {
 
 	private final CameraLock lock;
 
-	EventStitcher(MongoTemplate mongo, EventProperties properties, CameraLock lock) {
+	private final MotionEventJournal journal;
+
+	EventStitcher(MongoTemplate mongo, EventProperties properties, CameraLock lock, MotionEventJournal journal) {
 		this.mongo = mongo;
 		this.properties = properties;
 		this.lock = lock;
+		this.journal = journal;
 	}
 
 	/**
@@ -84,13 +87,14 @@ public class EventStitcher {
 			EventDocument event = summarise(cameraId, group);
 			ids.add(event.id());
 			this.mongo.save(event);
+			this.journal.observed(event, group);
 			List<String> mediaIds = group.stream().map(MediaDocument::id).toList();
 			this.mongo.updateMulti(Query.query(Criteria.where("_id").in(mediaIds).and("eventId").ne(event.id())),
 					Update.update("eventId", event.id()), MediaDocument.class);
 		}
 		// Events that overlapped the window but no longer exist: merged, split or
 		// emptied.
-		this.mongo.remove(Query.query(Criteria.where("cameraId")
+		List<EventDocument> stale = this.mongo.findAllAndRemove(Query.query(Criteria.where("cameraId")
 			.is(cameraId)
 			.and("_id")
 			.nin(ids)
@@ -98,6 +102,7 @@ public class EventStitcher {
 			.lte(end)
 			.and("end")
 			.gte(start)), EventDocument.class);
+		stale.forEach((event) -> this.journal.removed(event.id()));
 	}
 
 	/**

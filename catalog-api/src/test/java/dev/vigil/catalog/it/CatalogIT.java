@@ -28,7 +28,8 @@ import dev.vigil.devstack.VigilInfrastructure;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.ISSUER,
 				"spring.mongodb.database=vigil-catalog-it", "vigil.catalog.events.gap=60s",
-				"vigil.catalog.retention.enabled=false", "vigil.catalog.rate-limit.requests=60",
+				"vigil.catalog.motion-events.quiet-gap=3s", "vigil.catalog.retention.enabled=false",
+				"vigil.catalog.rate-limit.requests=60",
 				"spring.cloud.stream.bindings.mediaUploaded-in-0.consumer.back-off-initial-interval=100",
 				"spring.cloud.stream.bindings.mediaProcessed-in-0.consumer.back-off-initial-interval=100" })
 @ActiveProfiles("devstack")

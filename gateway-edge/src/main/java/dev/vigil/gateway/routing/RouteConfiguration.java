@@ -7,9 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One public entry point: {@code /api/**} to catalog-api, {@code /auth/**} to the issuer,
- * the rest to the UI. The Host header is kept and X-Forwarded-* added, so redirects and
- * presigned URLs built downstream point at the public address.
+ * One public entry point: {@code /api/v1/notifications/**} to notification-service,
+ * {@code /api/**} to catalog-api, {@code /auth/**} to the issuer, the rest to the UI. The
+ * Host header is kept and X-Forwarded-* added, so redirects and presigned URLs built
+ * downstream point at the public address.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RouteProperties.class)
@@ -18,6 +19,11 @@ class RouteConfiguration {
 	@Bean
 	RouteLocator vigilRoutes(RouteLocatorBuilder builder, RouteProperties routes) {
 		return builder.routes()
+			.route("notification-service",
+					(route) -> route.order(-1)
+						.path("/api/v1/notifications", "/api/v1/notifications/**")
+						.filters((filters) -> filters.preserveHostHeader())
+						.uri(routes.notificationUri()))
 			.route("catalog-api",
 					(route) -> route.order(0)
 						.path("/api", "/api/**")

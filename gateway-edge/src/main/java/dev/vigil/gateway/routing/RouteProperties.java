@@ -15,10 +15,12 @@ import org.springframework.validation.annotation.Validated;
  * @param identityUri identity-service, receives {@code /auth/**} with the prefix removed
  * (and announced in {@code X-Forwarded-Prefix}), so the issuer is {@code <public>/auth}
  * @param uiUri the web UI, receives everything else
+ * @param notificationUri notification-service, receives {@code /api/v1/notifications/**}
  */
 @Validated
 @ConfigurationProperties("vigil.gateway.routes")
 record RouteProperties(@DefaultValue("http://localhost:8082") @NotNull URI catalogUri,
 		@DefaultValue("http://localhost:8090") @NotNull URI identityUri,
-		@DefaultValue("http://localhost:8081") @NotNull URI uiUri) {
+		@DefaultValue("http://localhost:8081") @NotNull URI uiUri,
+		@DefaultValue("http://localhost:8085") @NotNull URI notificationUri) {
 }

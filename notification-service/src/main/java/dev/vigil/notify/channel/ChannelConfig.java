@@ -1,0 +1,43 @@
+package dev.vigil.notify.channel;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A configured push channel.
+ *
+ * @param id channel id
+ * @param type webhook or ntfy
+ * @param name shown in the UI and the delivery log
+ * @param url the webhook URL, or the ntfy server's base URL
+ * @param topic the ntfy topic
+ * @param priority ntfy priority 1-5
+ * @param encryptedSecret the webhook signing key or the ntfy access token, encrypted
+ * ({@link SecretBox}); never returned
+ * @param enabled whether it is sent to
+ * @param disabledReason why it was disabled
+ * @param consecutiveFailures failed attempts since the last success
+ * @param createdAt when it was created
+ */
+@Document(ChannelConfig.COLLECTION)
+record ChannelConfig(@Id String id, ChannelType type, String name, String url, @Nullable String topic, int priority,
+		@Nullable String encryptedSecret, boolean enabled, @Nullable String disabledReason, int consecutiveFailures,
+		Instant createdAt) {
+
+	static final String COLLECTION = "channels";
+
+	/** The name deliveries to this channel carry. */
+	String deliveryName() {
+		return Channels.PREFIX + this.id;
+	}
+
+	@Override
+	public String toString() {
+		return "ChannelConfig[id=" + this.id + ", type=" + this.type + ", url=" + this.url + ", secret=***]";
+	}
+
+}

@@ -1,0 +1,22 @@
+package dev.vigil.notify.delivery;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.vigil.contracts.MotionEventChanged;
+
+/**
+ * What a push channel sends: an event that matched a rule, or a test.
+ *
+ * @param ruleId the rule, null for a test
+ * @param ruleName its name, or {@code Test}
+ * @param label the label that matched
+ * @param score its score
+ * @param event the record, null for a test
+ * @param test whether it is a "send test"
+ */
+public record Alert(@Nullable String ruleId, String ruleName, String label, double score,
+		@Nullable MotionEventChanged event, boolean test) {
+
+	public static final String KIND = "alert";
+
+}
