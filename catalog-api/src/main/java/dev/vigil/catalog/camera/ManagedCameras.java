@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -97,8 +95,9 @@ public class ManagedCameras {
 		CameraDocument camera = this.mongo.findAndRemove(Query.query(Criteria.where("_id").is(cameraId)),
 				CameraDocument.class);
 		this.mongo.remove(Query.query(Criteria.where("_id").is(cameraId)), CameraCredentials.class);
-		if (camera != null && camera.managed()) {
-			this.publisher.changed(cameraId, nextRevision(camera.configRevision()));
+		Long revision = (camera != null) ? camera.configRevision() : null;
+		if (revision != null) {
+			this.publisher.changed(cameraId, revision + 1);
 		}
 		return camera != null;
 	}
@@ -112,26 +111,25 @@ public class ManagedCameras {
 		return Optional.ofNullable(this.mongo.findById(cameraId, CameraCredentials.class));
 	}
 
-	private CameraDocument bump(String cameraId, Update update, boolean upsert) {
-		CameraDocument current = this.mongo.findById(cameraId, CameraDocument.class);
-		long revision = nextRevision((current != null) ? current.configRevision() : null);
-		update.set("configRevision", revision);
+	/**
+	 * One atomic update: a new camera starts at the clock (so a camera deleted and added
+	 * again outranks whatever an offline edge still holds), every later change adds one,
+	 * so two concurrent changes never share a revision.
+	 */
+	private CameraDocument bump(String cameraId, Update update, boolean create) {
+		if (create) {
+			update.max("configRevision", Instant.now().toEpochMilli());
+		}
+		else {
+			update.inc("configRevision", 1);
+		}
 		CameraDocument updated = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(cameraId)), update,
-				FindAndModifyOptions.options().returnNew(true).upsert(upsert), CameraDocument.class);
-		if (updated == null) {
+				FindAndModifyOptions.options().returnNew(true).upsert(create), CameraDocument.class);
+		if (updated == null || updated.configRevision() == null) {
 			throw ApiException.notFound("camera", cameraId);
 		}
-		this.publisher.changed(cameraId, revision);
+		this.publisher.changed(cameraId, updated.configRevision());
 		return updated;
-	}
-
-	/**
-	 * Revisions grow with the clock, so a camera deleted and added again while an edge
-	 * was offline still outranks what that edge holds.
-	 */
-	private static long nextRevision(@Nullable Long current) {
-		long now = Instant.now().toEpochMilli();
-		return (current != null) ? Math.max(current + 1, now) : now;
 	}
 
 	/**

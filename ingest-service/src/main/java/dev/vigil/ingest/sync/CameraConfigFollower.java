@@ -169,6 +169,10 @@ class CameraConfigFollower implements SmartLifecycle {
 		config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
 		config.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000);
 		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+		// Settings records are small; the default 50 MB fetch would not fit a 128 MB
+		// heap.
+		config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 1024 * 1024);
+		config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 256 * 1024);
 		return config;
 	}
 
