@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,15 +50,29 @@ class PagePreviewTests extends UiTestSupport {
 					.with(csrf()));
 		pages.put("admin-holds", get("/admin/holds").with(admin()));
 		pages.put("admin-audit", get("/admin/audit").with(admin()));
+		pages.put("admin-users", get("/admin/users").with(admin()));
 		Files.createDirectories(PREVIEW);
+		String policy = null;
 		for (Map.Entry<String, MockHttpServletRequestBuilder> page : pages.entrySet()) {
-			String html = this.mvc.perform(page.getValue()).andReturn().getResponse().getContentAsString();
-			assertThat(html).as(page.getKey()).contains("</html>").doesNotContain("Something went wrong");
+			MockHttpServletResponse response = this.mvc.perform(page.getValue()).andReturn().getResponse();
+			String html = response.getContentAsString();
+			policy = response.getHeader("Content-Security-Policy");
+			// The policy allows no style attributes (issue #18): the templates use
+			// classes
+			// and SVG attributes instead.
+			assertThat(html).as(page.getKey())
+				.contains("</html>")
+				.doesNotContain("Something went wrong")
+				.doesNotContain(" style=")
+				.doesNotContain("th:style");
 			Files.writeString(PREVIEW.resolve(page.getKey() + ".html"), html, StandardCharsets.UTF_8);
 		}
 		this.backend.drop("GET", "/api/v1/cameras");
 		Files.writeString(PREVIEW.resolve("error-unavailable.html"),
 				this.mvc.perform(get("/").with(viewer())).andReturn().getResponse().getContentAsString());
+		// PagesInChromiumIT serves the pages with this very header.
+		assertThat(policy).contains("style-src 'self'");
+		Files.writeString(PREVIEW.resolve("csp.txt"), policy);
 		copyStatic();
 		darkCopies();
 	}
