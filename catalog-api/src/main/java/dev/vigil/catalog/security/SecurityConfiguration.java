@@ -68,6 +68,11 @@ class SecurityConfiguration {
 			.hasAnyAuthority(READ, ADMIN, adminRole)
 			.requestMatchers(HttpMethod.POST, "/api/v1/media/*/feedback")
 			.hasAnyAuthority(WRITE, ADMIN, adminRole)
+			// Review state is the caller's own (per token subject): whoever may read
+			// events
+			// may mark them reviewed.
+			.requestMatchers("/api/v1/reviews", "/api/v1/reviews/**")
+			.hasAnyAuthority(READ, ADMIN, adminRole)
 			.requestMatchers("/api/v1/**")
 			.hasAnyAuthority(ADMIN, adminRole)
 			.anyRequest()

@@ -71,6 +71,12 @@ final class TestIssuer {
 		return sign(this.key, claims(scope, cameras, ISSUER, Duration.ofMinutes(10)));
 	}
 
+	/** A token of a named person (subject), with these scopes and cameras claim. */
+	String tokenFor(String subject, String scope, List<String> cameras) {
+		JWTClaimsSet claims = claims(scope, cameras, ISSUER, Duration.ofMinutes(10));
+		return sign(this.key, new JWTClaimsSet.Builder(claims).subject(subject).build());
+	}
+
 	String reader() {
 		return token("media:read", null);
 	}
