@@ -31,10 +31,14 @@ class PagePreviewTests extends UiTestSupport {
 
 	@Test
 	void rendersEveryPage() throws Exception {
+		this.backend.file("GET", "/api/v1/reviews/events", 200, "reviews-events.json");
+		this.backend.json("GET", "/api/v1/reviews/summary", 200,
+				"{\"unreviewed\":12,\"unreviewedAlerts\":4,\"capped\":false,\"nextUnreviewed\":\"driveway.1764061200000\"}");
 		Map<String, MockHttpServletRequestBuilder> pages = new LinkedHashMap<>();
 		pages.put("timeline", get("/").with(admin()));
 		pages.put("timeline-people", get("/").param("people", "true").param("minConfidence", "50").with(viewer()));
 		pages.put("cameras", get("/cameras").with(viewer()));
+		pages.put("review", get("/review").with(viewer()));
 		pages.put("camera", get("/cameras/driveway").param("day", "2026-11-25").with(admin()));
 		pages.put("event", get("/events/driveway.1764061200000").with(admin()));
 		pages.put("event-video", get("/events/driveway.1764061200000").param("m", "b".repeat(64)).with(viewer()));

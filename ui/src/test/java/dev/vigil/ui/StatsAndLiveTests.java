@@ -18,7 +18,11 @@ class StatsAndLiveTests extends UiTestSupport {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(html).contains("<svg class=\"chart\"")
+		// Colours and bar lengths are SVG attributes: the CSP allows no style attributes.
+		assertThat(html).contains("<svg class=\"chart wide\"")
+			.contains("<rect width=\"12\" height=\"12\" rx=\"3\" fill=\"#56B4E9\">")
+			.contains("data-test=\"storage-bar\" width=\"100.0\"")
+			.doesNotContain("style=")
 			.contains("Driveway, 2026-11-24: 40 uploads")
 			.contains("90–100 %: 21 detections")
 			.contains("2.0 GB")

@@ -315,11 +315,25 @@ class AdminController {
 			@RequestParam(required = false) @Nullable String cursor, Model model) {
 		String filter = (action != null && action.matches("[a-z][a-z.-]{0,63}")) ? action : null;
 		Page<AuditEntry> page = this.catalog.audit(filter, Ids.optional(Ids.CURSOR, cursor), 50);
-		model.addAttribute("entries", page.items());
+		java.util.Map<String, String> clients = clientNames();
+		model.addAttribute("entries", page.items().stream().map((entry) -> AuditRow.of(entry, clients)).toList());
+		model.addAttribute("actions", AuditRow.ACTIONS);
 		model.addAttribute("action", filter);
 		model.addAttribute("nextCursor", page.nextCursor());
 		model.addAttribute("section", "audit");
 		return "admin/audit";
+	}
+
+	/** API client names by id, so the audit log names clients as people know them. */
+	private java.util.Map<String, String> clientNames() {
+		try {
+			java.util.Map<String, String> names = new java.util.HashMap<>();
+			this.identity.clients().forEach((client) -> names.put(client.clientId(), client.name()));
+			return names;
+		}
+		catch (CatalogException ex) {
+			return java.util.Map.of();
+		}
 	}
 
 	/** A message naming the cameras of a list that do not exist, or null when all do. */

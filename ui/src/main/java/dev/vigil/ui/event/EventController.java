@@ -18,9 +18,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 import dev.vigil.ui.catalog.Camera;
 import dev.vigil.ui.catalog.CatalogClient;
 import dev.vigil.ui.catalog.CatalogException;
+import dev.vigil.ui.catalog.CatalogUnavailableException;
 import dev.vigil.ui.catalog.Event;
 import dev.vigil.ui.catalog.Media;
 import dev.vigil.ui.catalog.Queries;
+import dev.vigil.ui.catalog.Review;
 import dev.vigil.ui.web.Ids;
 
 /**
@@ -57,6 +59,7 @@ class EventController {
 		model.addAttribute("detectionRows", (current != null) ? DetectionRow.of(current) : List.of());
 		model.addAttribute("overlays", (current != null) ? BoxOverlay.of(current) : List.of());
 		model.addAttribute("event", event);
+		model.addAttribute("review", review(event.id()));
 		model.addAttribute("camera", camera(event.cameraId()));
 		model.addAttribute("media", media);
 		model.addAttribute("current", current);
@@ -111,6 +114,16 @@ class EventController {
 					: "That detection no longer exists.");
 		}
 		return "redirect:" + link(id, media);
+	}
+
+	/** This person's review state; the page works without it (older catalog, outage). */
+	private Review.@Nullable ReviewedEvent review(String id) {
+		try {
+			return this.catalog.reviewState(id);
+		}
+		catch (CatalogException | CatalogUnavailableException ex) {
+			return null;
+		}
 	}
 
 	private @Nullable Camera camera(String id) {
