@@ -67,6 +67,20 @@ class DeleteAndSettingsTests extends UiTestSupport {
 	}
 
 	@Test
+	void listsWhatIsOnLegalHold() throws Exception {
+		this.backend.file("GET", "/api/v1/reviews/events", 200, "reviews-events.json");
+		String html = this.mvc.perform(get("/admin/holds").with(admin()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("data-test=\"held-event\"")
+			.contains("href=\"/events/" + EVENT + "\"")
+			.contains("data-test=\"lift-hold\"");
+		assertThat(this.backend.requests("GET", "/api/v1/reviews/events").get(0).query()).contains("held=true");
+	}
+
+	@Test
 	void viewersCannotDelete() throws Exception {
 		this.mvc.perform(post("/admin/media/" + IMAGE + "/delete").with(viewer()).with(csrf()).param("event", EVENT))
 			.andExpect(status().isForbidden());

@@ -74,7 +74,8 @@ class ReviewController {
 	@Operation(summary = "Search events, newest first, with the caller's reviewed state",
 			description = "Several cameras and labels may be given (any of them matches); from/to select events "
 					+ "that overlap the range; kind=alert keeps events with an alert-worthy label, kind=motion the "
-					+ "others; reviewed=false keeps what the caller has not reviewed. Cursor-paged like /events.")
+					+ "others; reviewed=false keeps what the caller has not reviewed; held=true lists what is under "
+					+ "legal hold. Cursor-paged like /events.")
 	Page<ReviewedEvent> search(
 			@Parameter(example = "porch") @RequestParam(required = false) @Size(
 					max = 50) @Nullable List<@Pattern(regexp = Ids.CAMERA) String> camera,
@@ -86,11 +87,16 @@ class ReviewController {
 			@Parameter(example = "alert") @RequestParam(required = false) @Pattern(
 					regexp = "alert|motion") @Nullable String kind,
 			@RequestParam(required = false) @Nullable Boolean reviewed,
+			@Parameter(description = "true: only events with media under legal hold") @RequestParam(
+					required = false) @Nullable Boolean held,
 			@RequestParam(required = false) @Size(max = 200) @Nullable String cursor,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
 		Cursor position = Cursor.decode(cursor);
 		ReviewLedger.State state = this.ledger.state(this.caller.name());
 		List<Criteria> all = filters(camera, new TimeRange(from, to), label, kind, reviewed, state);
+		if (held != null) {
+			all.add(held ? Criteria.where("legalHold").is(true) : Criteria.where("legalHold").ne(true));
+		}
 		if (position != null) {
 			all.add(new Criteria().orOperator(Criteria.where("start").lt(position.time()),
 					Criteria.where("start").is(position.time()).and("_id").lt(position.id())));

@@ -50,6 +50,16 @@ class ReviewIT extends CatalogIT {
 		assertThat(ids(this.api.get("/api/v1/reviews/events?camera=" + camera + "&from=2026-11-30T06:20:00Z", alice)))
 			.containsExactly(motionEvent);
 
+		assertThat(ids(this.api.get("/api/v1/reviews/events?camera=" + camera + "&held=true", alice))).isEmpty();
+		Api.Response hold = this.api.send("PUT", "/api/v1/events/" + alertEvent + "/legal-hold", issuer.admin(),
+				"{\"hold\":true,\"reason\":\"police\"}");
+		assertThat(hold.status()).as(hold.body()).isEqualTo(200);
+		assertThat(eventually(() -> ids(this.api.get("/api/v1/reviews/events?camera=" + camera + "&held=true", alice)),
+				(held) -> !held.isEmpty()))
+			.containsExactly(alertEvent);
+		assertThat(ids(this.api.get("/api/v1/reviews/events?camera=" + camera + "&held=false", alice)))
+			.containsExactly(motionEvent);
+
 		JsonNode summary = this.api.get("/api/v1/reviews/summary", alice).json();
 		assertThat(summary.path("unreviewed").asLong()).isEqualTo(2);
 		assertThat(summary.path("unreviewedAlerts").asLong()).isEqualTo(1);

@@ -30,6 +30,8 @@ import dev.vigil.ui.catalog.Camera;
 import dev.vigil.ui.catalog.CatalogClient;
 import dev.vigil.ui.catalog.CatalogException;
 import dev.vigil.ui.catalog.Page;
+import dev.vigil.ui.catalog.Queries;
+import dev.vigil.ui.catalog.Review;
 import dev.vigil.ui.catalog.AuditEntry;
 import dev.vigil.ui.web.CameraDirectory;
 import dev.vigil.ui.web.Ids;
@@ -275,7 +277,12 @@ class AdminController {
 	}
 
 	@GetMapping("/holds")
-	String holds(Model model) {
+	String holds(@RequestParam(required = false) @Nullable String cursor, Model model) {
+		Page<Review.ReviewedEvent> held = this.catalog.reviewSearch(new Queries.ReviewSearch(List.of(), null, null,
+				List.of(), null, null, Boolean.TRUE, Ids.optional(Ids.CURSOR, cursor), 50));
+		model.addAttribute("held", held.items());
+		model.addAttribute("heldNext", held.nextCursor());
+		model.addAttribute("cameras", this.cameras.byId());
 		model.addAttribute("section", "holds");
 		return "admin/holds";
 	}

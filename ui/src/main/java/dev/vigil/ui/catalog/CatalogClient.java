@@ -166,6 +166,7 @@ public class CatalogClient {
 			param(uri, "to", query.to());
 			param(uri, "kind", query.kind());
 			param(uri, "reviewed", query.reviewed());
+			param(uri, "held", query.held());
 			param(uri, "cursor", query.cursor());
 			return uri.queryParam("limit", query.limit()).build();
 		}).retrieve().body(new ParameterizedTypeReference<Page<Review.ReviewedEvent>>() {
@@ -233,11 +234,12 @@ public class CatalogClient {
 	 * @param id media id
 	 * @param variant original, thumbnail, poster or rendition
 	 * @param range the browser's Range header, passed on for seeking
+	 * @param download whether to save it as a named file (catalog-api names it)
 	 * @param sink receives status, headers and body
 	 */
-	public void content(String id, String variant, @Nullable String range, ContentSink sink) {
+	public void content(String id, String variant, @Nullable String range, boolean download, ContentSink sink) {
 		call(() -> this.rest.get()
-			.uri(API + "/media/{id}/content?variant={variant}", id, variant)
+			.uri(API + "/media/{id}/content?variant={variant}&download={download}", id, variant, download)
 			.headers(
 					(headers) -> Optional.ofNullable(range).ifPresent((value) -> headers.set(HttpHeaders.RANGE, value)))
 			.exchange((request, response) -> {

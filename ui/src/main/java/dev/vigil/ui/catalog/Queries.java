@@ -53,11 +53,13 @@ public final class Queries {
 	 * @param labels any of these detection labels; empty for any
 	 * @param kind {@code alert}, {@code motion} or null for both
 	 * @param reviewed reviewed (true), unreviewed (false) or both (null)
+	 * @param held only events under legal hold (true), none of them (false), or both
 	 * @param cursor page cursor
 	 * @param limit page size
 	 */
 	public record ReviewSearch(List<String> cameras, @Nullable Instant from, @Nullable Instant to, List<String> labels,
-			@Nullable String kind, @Nullable Boolean reviewed, @Nullable String cursor, int limit) {
+			@Nullable String kind, @Nullable Boolean reviewed, @Nullable Boolean held, @Nullable String cursor,
+			int limit) {
 
 	}
 

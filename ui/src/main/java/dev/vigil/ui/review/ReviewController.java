@@ -73,7 +73,7 @@ class ReviewController {
 							case "unreviewed" -> Boolean.FALSE;
 							case "reviewed" -> Boolean.TRUE;
 							default -> null;
-						}, Ids.optional(Ids.CURSOR, cursor), PAGE_SIZE));
+						}, null, Ids.optional(Ids.CURSOR, cursor), PAGE_SIZE));
 		model.addAttribute("items", page.items());
 		model.addAttribute("cameras", this.cameras.byId());
 		model.addAttribute("kind", chosenKind);
