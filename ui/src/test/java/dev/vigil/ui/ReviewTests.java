@@ -34,6 +34,17 @@ class ReviewTests extends UiTestSupport {
 	}
 
 	@Test
+	void asksForTheCountOnlyForPagesNotForEachThumbnail() throws Exception {
+		summary(3, 1, false, EVENT);
+		this.backend.redirect("GET", "/api/v1/media/" + "a".repeat(64) + "/content", "http://s3.example/x");
+		this.mvc.perform(get("/media/" + "a".repeat(64) + "/thumbnail").with(viewer()))
+			.andExpect(status().isSeeOther());
+		assertThat(this.backend.requests("GET", "/api/v1/reviews/summary")).isEmpty();
+		html("/");
+		assertThat(this.backend.requests("GET", "/api/v1/reviews/summary")).hasSize(1);
+	}
+
+	@Test
 	void hidesTheCountWhenTheCatalogCannotSayAndThePageStillWorks() throws Exception {
 		// CannedBackend answers 404 for /api/v1/reviews/summary by default.
 		assertThat(html("/")).contains("data-test=\"nav-review\"").doesNotContain("data-test=\"unreviewed-count\"");

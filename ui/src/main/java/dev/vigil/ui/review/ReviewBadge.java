@@ -30,8 +30,11 @@ class ReviewBadge {
 	@ModelAttribute("reviewSummary")
 	Review.@Nullable Summary summary(HttpServletRequest request) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (!"GET".equals(request.getMethod()) || authentication == null
-				|| !(authentication.getPrincipal() instanceof OidcUser)) {
+		// Model attributes run before every handler, also the media relay (each thumbnail
+		// on a page) and the live stream: only pages get the count.
+		String path = request.getRequestURI();
+		if (!"GET".equals(request.getMethod()) || path.startsWith("/media/") || path.startsWith("/live/stream")
+				|| authentication == null || !(authentication.getPrincipal() instanceof OidcUser)) {
 			return null;
 		}
 		try {
