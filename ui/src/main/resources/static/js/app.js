@@ -21,10 +21,32 @@
 	document.querySelectorAll('[data-autosubmit]').forEach(function (input) {
 		input.addEventListener('change', function () { input.form.requestSubmit ? input.form.requestSubmit() : input.form.submit(); });
 	});
+	// A slider submits when the pointer lets go; from the keyboard, once the keys rest, and
+	// the reloaded page gives the slider its focus back (each arrow key is a "change").
 	document.querySelectorAll('input[type=range][data-output]').forEach(function (range) {
 		var output = range.form.querySelector('output[data-for="' + range.name + '"]');
+		var pointer = false;
+		var timer = null;
+		var submit = function () {
+			try { window.sessionStorage.setItem('vigil-focus', range.name); } catch (e) { /* private mode */ }
+			range.form.requestSubmit ? range.form.requestSubmit() : range.form.submit();
+		};
+		range.addEventListener('pointerdown', function () { pointer = true; });
 		range.addEventListener('input', function () { if (output) { output.textContent = range.value + ' %'; } });
-		range.addEventListener('change', function () { range.form.requestSubmit ? range.form.requestSubmit() : range.form.submit(); });
+		range.addEventListener('change', function () {
+			window.clearTimeout(timer);
+			if (pointer) { pointer = false; submit(); }
+			else { timer = window.setTimeout(submit, 1200); }
+		});
+		range.addEventListener('keydown', function (event) {
+			if (event.key === 'Enter') { event.preventDefault(); window.clearTimeout(timer); submit(); }
+		});
+		try {
+			if (window.sessionStorage.getItem('vigil-focus') === range.name) {
+				window.sessionStorage.removeItem('vigil-focus');
+				range.focus();
+			}
+		} catch (e) { /* private mode */ }
 	});
 
 	// Theme: flip in place, remember it on the server (a CSRF-protected form post).

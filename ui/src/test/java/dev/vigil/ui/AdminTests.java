@@ -39,14 +39,14 @@ class AdminTests extends UiTestSupport {
 	@Test
 	void createsAUserAndShowsTheInitialPasswordOnce() throws Exception {
 		this.backend.json("POST", "/identity/admin/v1/users", 201,
-				"{\"user\":{\"username\":\"carol\",\"roles\":[\"viewer\"],\"cameras\":[\"porch\"],"
+				"{\"user\":{\"username\":\"carol\",\"roles\":[\"viewer\"],\"cameras\":[\"driveway\"],"
 						+ "\"mustChangePassword\":true,\"enabled\":true},\"initialPassword\":\"first-pw-7c6b5a\"}");
 		String html = this.mvc
 			.perform(post("/admin/users").with(admin())
 				.with(csrf())
 				.param("username", "carol")
 				.param("roles", "viewer", "superuser")
-				.param("cameras", "porch"))
+				.param("cameras", "driveway"))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Cache-Control", "no-store"))
 			.andReturn()
@@ -56,7 +56,7 @@ class AdminTests extends UiTestSupport {
 		CannedBackend.Recorded request = this.backend.requests("POST", "/identity/admin/v1/users").get(0);
 		assertThat(request.body()).contains("\"username\":\"carol\"")
 			.contains("\"roles\":[\"viewer\"]")
-			.contains("\"cameras\":[\"porch\"]")
+			.contains("\"cameras\":[\"driveway\"]")
 			.doesNotContain("password");
 	}
 

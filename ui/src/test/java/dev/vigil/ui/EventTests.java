@@ -94,8 +94,20 @@ class EventTests extends UiTestSupport {
 			.andExpect(status().isSeeOther())
 			.andExpect(header().string("Location", presigned));
 		CannedBackend.Recorded request = this.backend.requests("GET", "/api/v1/media/" + IMAGE + "/content").get(0);
-		assertThat(request.query()).isEqualTo("variant=thumbnail");
+		assertThat(request.query()).isEqualTo("variant=thumbnail&download=false");
 		assertThat(request.authorization()).isEqualTo("Bearer " + VIEWER_TOKEN);
+	}
+
+	@Test
+	void downloadsTheOriginalUnderTheNameCatalogApiGivesIt() throws Exception {
+		String presigned = "http://s3.example/vigil-media/originals/x.jpg?response-content-disposition=attachment"
+				+ "%3B%20filename%3D%22driveway_2026-11-25_100000.jpg%22&X-Amz-Signature=abc";
+		this.backend.redirect("GET", "/api/v1/media/" + IMAGE + "/content", presigned);
+		this.mvc.perform(get("/media/" + IMAGE + "/original").param("download", "true").with(viewer()))
+			.andExpect(status().isSeeOther())
+			.andExpect(header().string("Location", presigned));
+		assertThat(this.backend.requests("GET", "/api/v1/media/" + IMAGE + "/content").get(0).query())
+			.isEqualTo("variant=original&download=true");
 	}
 
 	@Test

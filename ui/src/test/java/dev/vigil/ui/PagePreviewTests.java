@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,10 +31,14 @@ class PagePreviewTests extends UiTestSupport {
 
 	@Test
 	void rendersEveryPage() throws Exception {
+		this.backend.file("GET", "/api/v1/reviews/events", 200, "reviews-events.json");
+		this.backend.json("GET", "/api/v1/reviews/summary", 200,
+				"{\"unreviewed\":12,\"unreviewedAlerts\":4,\"capped\":false,\"nextUnreviewed\":\"driveway.1764061200000\"}");
 		Map<String, MockHttpServletRequestBuilder> pages = new LinkedHashMap<>();
 		pages.put("timeline", get("/").with(admin()));
 		pages.put("timeline-people", get("/").param("people", "true").param("minConfidence", "50").with(viewer()));
 		pages.put("cameras", get("/cameras").with(viewer()));
+		pages.put("review", get("/review").with(viewer()));
 		pages.put("camera", get("/cameras/driveway").param("day", "2026-11-25").with(admin()));
 		pages.put("event", get("/events/driveway.1764061200000").with(admin()));
 		pages.put("event-video", get("/events/driveway.1764061200000").param("m", "b".repeat(64)).with(viewer()));
@@ -49,15 +54,29 @@ class PagePreviewTests extends UiTestSupport {
 					.with(csrf()));
 		pages.put("admin-holds", get("/admin/holds").with(admin()));
 		pages.put("admin-audit", get("/admin/audit").with(admin()));
+		pages.put("admin-users", get("/admin/users").with(admin()));
 		Files.createDirectories(PREVIEW);
+		String policy = null;
 		for (Map.Entry<String, MockHttpServletRequestBuilder> page : pages.entrySet()) {
-			String html = this.mvc.perform(page.getValue()).andReturn().getResponse().getContentAsString();
-			assertThat(html).as(page.getKey()).contains("</html>").doesNotContain("Something went wrong");
+			MockHttpServletResponse response = this.mvc.perform(page.getValue()).andReturn().getResponse();
+			String html = response.getContentAsString();
+			policy = response.getHeader("Content-Security-Policy");
+			// The policy allows no style attributes (issue #18): the templates use
+			// classes
+			// and SVG attributes instead.
+			assertThat(html).as(page.getKey())
+				.contains("</html>")
+				.doesNotContain("Something went wrong")
+				.doesNotContain(" style=")
+				.doesNotContain("th:style");
 			Files.writeString(PREVIEW.resolve(page.getKey() + ".html"), html, StandardCharsets.UTF_8);
 		}
 		this.backend.drop("GET", "/api/v1/cameras");
 		Files.writeString(PREVIEW.resolve("error-unavailable.html"),
 				this.mvc.perform(get("/").with(viewer())).andReturn().getResponse().getContentAsString());
+		// PagesInChromiumIT serves the pages with this very header.
+		assertThat(policy).contains("style-src 'self'");
+		Files.writeString(PREVIEW.resolve("csp.txt"), policy);
 		copyStatic();
 		darkCopies();
 	}

@@ -18,7 +18,11 @@ class StatsAndLiveTests extends UiTestSupport {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(html).contains("<svg class=\"chart\"")
+		// Colours and bar lengths are SVG attributes: the CSP allows no style attributes.
+		assertThat(html).contains("<svg class=\"chart wide\"")
+			.contains("<rect width=\"12\" height=\"12\" rx=\"3\" fill=\"#56B4E9\">")
+			.contains("data-test=\"storage-bar\" width=\"100.0\"")
+			.doesNotContain("style=")
 			.contains("Driveway, 2026-11-24: 40 uploads")
 			.contains("90–100 %: 21 detections")
 			.contains("2.0 GB")
@@ -32,8 +36,13 @@ class StatsAndLiveTests extends UiTestSupport {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		// 09:00Z is 10:00 in Europe/Berlin.
-		assertThat(html).contains("id=\"hour-10\"").contains("data-test=\"camera-settings\"").contains(">22<");
+		// 09:00Z is 10:00 in Europe/Berlin. Uploads today come from today's listing (the
+		// canned one holds one item), not from the API's per-UTC-day arrival counter
+		// (22).
+		assertThat(html).contains("id=\"hour-10\"")
+			.contains("data-test=\"camera-settings\"")
+			.contains("Uploads today</span>\n\t\t\t<strong>1<")
+			.doesNotContain(">22<");
 	}
 
 	@Test

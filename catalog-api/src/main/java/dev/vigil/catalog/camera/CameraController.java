@@ -91,7 +91,12 @@ class CameraController {
 			update.set("name", patch.name());
 			changes.put("name", patch.name());
 		}
-		if (patch.timeZone() != null) {
+		if (patch.timeZone() != null && patch.timeZone().isBlank()) {
+			// Emptied in the settings: back to the platform default.
+			update.unset("timeZone");
+			changes.put("timeZone", "default");
+		}
+		else if (patch.timeZone() != null) {
 			try {
 				ZoneId.of(patch.timeZone());
 			}
@@ -103,13 +108,17 @@ class CameraController {
 		}
 		if (patch.retention() != null) {
 			update.set("retention", patch.retention().toDocument());
-			changes.put("retention", patch.retention().toDocument().toString());
+			changes.put("retention", readable(patch.retention().toDocument()));
 		}
 		if (patch.detection() != null) {
 			update.set("detection", patch.detection().toDocument());
-			changes.put("detection", patch.detection().toDocument().toString());
+			changes.put("detection", readable(patch.detection().toDocument()));
 		}
-		if (patch.silentAfterMinutes() != null) {
+		if (patch.silentAfterMinutes() != null && patch.silentAfterMinutes() == 0) {
+			update.unset("silentAfterMinutes");
+			changes.put("silentAfterMinutes", "default");
+		}
+		else if (patch.silentAfterMinutes() != null) {
 			update.set("silentAfterMinutes", patch.silentAfterMinutes());
 			changes.put("silentAfterMinutes", patch.silentAfterMinutes());
 		}
@@ -133,6 +142,21 @@ class CameraController {
 		this.managed.changed(id);
 		this.audit.record(this.caller.name(), "camera.updated", id, changes);
 		return find(id);
+	}
+
+	/** A settings record as field/value pairs for the audit log ("default" for unset). */
+	private static Map<String, Object> readable(Record settings) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		for (java.lang.reflect.RecordComponent component : settings.getClass().getRecordComponents()) {
+			try {
+				Object value = component.getAccessor().invoke(settings);
+				fields.put(component.getName(), (value != null) ? value : "default");
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return fields;
 	}
 
 	@GetMapping("/{id}/health")
@@ -174,10 +198,10 @@ class CameraController {
 	 * Changes to a camera; absent fields stay.
 	 *
 	 * @param name display name
-	 * @param timeZone IANA zone id
+	 * @param timeZone IANA zone id; empty for the platform default
 	 * @param retention retention overrides (replaced as a whole)
 	 * @param detection detection settings (replaced as a whole)
-	 * @param silentAfterMinutes silent threshold override
+	 * @param silentAfterMinutes silent threshold override; 0 for the platform default
 	 * @param enabled false disables the camera: its edge refuses its logins
 	 * @param allowedSources CIDRs it may log in from (replaced as a whole; empty =
 	 * anywhere)
@@ -185,7 +209,7 @@ class CameraController {
 	record CameraPatch(@Schema(example = "Driveway") @Size(min = 1, max = 100) @Nullable String name,
 			@Schema(example = "Europe/Berlin") @Size(max = 64) @Nullable String timeZone,
 			@Valid @Nullable RetentionPatch retention, @Valid @Nullable DetectionPatch detection,
-			@Min(1) @Max(525_600) @Nullable Integer silentAfterMinutes, @Nullable Boolean enabled,
+			@Min(0) @Max(525_600) @Nullable Integer silentAfterMinutes, @Nullable Boolean enabled,
 			@Size(max = 32) @Nullable List<@Size(max = 49) String> allowedSources) {
 
 	}

@@ -32,7 +32,7 @@ public record EventView(@Schema(example = "driveway.1472565097000") String id, S
 		Instant end, int mediaCount, int imageCount, int videoCount, long totalBytes, @Nullable String thumbnailMediaId,
 		double maxPersonConfidence, List<LabelConfidence> labels, boolean legalHold, @Nullable List<MediaView> media) {
 
-	static EventView of(EventDocument event, @Nullable List<MediaView> media) {
+	public static EventView of(EventDocument event, @Nullable List<MediaView> media) {
 		return new EventView(event.id(), event.cameraId(), event.start(), event.end(), event.mediaCount(),
 				event.imageCount(), event.videoCount(), event.totalBytes(), event.thumbnailMediaId(),
 				event.maxPersonConfidence(), event.labels(), event.legalHold(), media);

@@ -1,6 +1,8 @@
 package dev.vigil.catalog.media;
 
 import java.io.InputStream;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import dev.vigil.catalog.camera.CameraRegistry;
 import dev.vigil.catalog.security.CameraScope;
 import dev.vigil.catalog.storage.ObjectStore;
 import dev.vigil.catalog.storage.ObjectStore.ObjectInfo;
@@ -38,15 +41,18 @@ class ContentDelivery {
 
 	private final ContentProperties properties;
 
-	ContentDelivery(MediaCatalog catalog, ObjectStore store, ContentProperties properties) {
+	private final CameraRegistry cameras;
+
+	ContentDelivery(MediaCatalog catalog, ObjectStore store, CameraRegistry cameras, ContentProperties properties) {
 		this.catalog = catalog;
+		this.cameras = cameras;
 		this.store = store;
 		this.properties = properties;
 	}
 
 	ResponseEntity<StreamingResponseBody> deliver(String mediaId, ContentVariant variant, CameraScope scope,
-			@Nullable String range) {
-		if (!this.properties.proxy()) {
+			@Nullable String range, boolean download) {
+		if (!this.properties.proxy() && !download) {
 			return ResponseEntity.status(HttpStatus.SEE_OTHER)
 				.location(java.net.URI.create(this.catalog.contentUrl(mediaId, variant, scope)))
 				.cacheControl(CacheControl.noStore())
@@ -54,6 +60,17 @@ class ContentDelivery {
 		}
 		MediaDocument media = this.catalog.get(mediaId, scope);
 		String key = variant.key(media);
+		if (!this.properties.proxy()) {
+			if (key == null || media.bucket() == null) {
+				throw new ApiException(HttpStatus.NOT_FOUND, "variant-not-found", "No such variant",
+						"Media " + mediaId + " has no " + variant.name().toLowerCase(Locale.ROOT));
+			}
+			return ResponseEntity.status(HttpStatus.SEE_OTHER)
+				.location(java.net.URI
+					.create(this.store.presignedGet(media.bucket(), key, DownloadName.of(media, key, zone(media)))))
+				.cacheControl(CacheControl.noStore())
+				.build();
+		}
 		ObjectInfo info = (key != null && media.bucket() != null) ? this.store.stat(media.bucket(), key) : null;
 		if (key == null || info == null) {
 			throw new ApiException(HttpStatus.NOT_FOUND, "variant-not-found", "No such variant",
@@ -108,7 +125,23 @@ class ContentDelivery {
 		if (status == HttpStatus.PARTIAL_CONTENT) {
 			response.header(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + size);
 		}
+		if (download) {
+			response.header(HttpHeaders.CONTENT_DISPOSITION,
+					org.springframework.http.ContentDisposition.attachment()
+						.filename(DownloadName.of(media, key, zone(media)))
+						.build()
+						.toString());
+		}
 		return response.body(body);
+	}
+
+	/** The camera's own zone names the file as its clock showed it; else UTC. */
+	private ZoneId zone(MediaDocument media) {
+		return this.cameras.find(media.cameraId())
+			.map((camera) -> camera.timeZone())
+			.filter((zone) -> zone != null && ZoneId.getAvailableZoneIds().contains(zone))
+			.map(ZoneId::of)
+			.orElse(ZoneOffset.UTC);
 	}
 
 	private static ApiException unsatisfiable(long size) {

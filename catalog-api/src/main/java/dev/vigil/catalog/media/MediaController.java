@@ -112,9 +112,12 @@ class MediaController {
 	ResponseEntity<StreamingResponseBody> content(@PathVariable @Pattern(regexp = Ids.MEDIA) String id,
 			@Parameter(example = "thumbnail") @RequestParam(defaultValue = "original") @Pattern(
 					regexp = "original|thumbnail|poster|rendition") String variant,
-			@RequestHeader(name = HttpHeaders.RANGE, required = false) @Size(max = 200) @Nullable String range) {
+			@RequestHeader(name = HttpHeaders.RANGE, required = false) @Size(max = 200) @Nullable String range,
+			@Parameter(description = "save as a file named after camera and capture time, e.g. "
+					+ "porch_2026-12-02_061423.jpg (Content-Disposition: attachment)") @RequestParam(
+							defaultValue = "false") boolean download) {
 		return this.content.deliver(id, ContentVariant.valueOf(variant.toUpperCase(Locale.ROOT)), this.caller.scope(),
-				range);
+				range, download);
 	}
 
 	@DeleteMapping("/{id}")

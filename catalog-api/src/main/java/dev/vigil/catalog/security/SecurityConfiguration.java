@@ -67,6 +67,11 @@ class SecurityConfiguration {
 			.hasAnyAuthority(READ, ADMIN)
 			.requestMatchers(HttpMethod.POST, "/api/v1/media/*/feedback")
 			.hasAnyAuthority(WRITE, ADMIN)
+			// Review state is the caller's own (per token subject): whoever may read
+			// events
+			// may mark them reviewed.
+			.requestMatchers("/api/v1/reviews", "/api/v1/reviews/**")
+			.hasAnyAuthority(READ, ADMIN)
 			.requestMatchers("/api/v1/**")
 			.hasAuthority(ADMIN)
 			.anyRequest()

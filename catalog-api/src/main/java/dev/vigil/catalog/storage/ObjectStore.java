@@ -54,14 +54,31 @@ public class ObjectStore {
 	 * @return the presigned URL
 	 */
 	public String presignedGet(String bucket, String key) {
+		return presignedGet(bucket, key, null);
+	}
+
+	/**
+	 * A presigned GET that, with a file name, makes the store answer
+	 * {@code Content-Disposition: attachment} with that name
+	 * ({@code response-content-disposition}, signed into the URL).
+	 * @param bucket the bucket the event named
+	 * @param key the object key
+	 * @param downloadName the file name to save as; null for inline
+	 * @return the presigned URL
+	 */
+	public String presignedGet(String bucket, String key, @Nullable String downloadName) {
 		requireOwn(bucket);
 		try {
-			return this.signer.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+			GetPresignedObjectUrlArgs.Builder args = GetPresignedObjectUrlArgs.builder()
 				.method(Http.Method.GET)
 				.bucket(bucket)
 				.object(key)
-				.expiry((int) this.properties.urlTtl().toSeconds())
-				.build());
+				.expiry((int) this.properties.urlTtl().toSeconds());
+			if (downloadName != null) {
+				args.extraQueryParams(java.util.Map.of("response-content-disposition",
+						"attachment; filename=\"" + downloadName + "\""));
+			}
+			return this.signer.getPresignedObjectUrl(args.build());
 		}
 		catch (Exception ex) {
 			throw new StorageException("Could not sign a URL for " + key, ex);

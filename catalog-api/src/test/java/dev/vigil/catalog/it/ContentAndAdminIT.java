@@ -53,6 +53,33 @@ class ContentAndAdminIT extends CatalogIT {
 	}
 
 	@Test
+	void downloadsTheOriginalUnderANameOfCameraAndCaptureTime() throws Exception {
+		byte[] bytes = Files.readAllBytes(PERSON);
+		String camera = WireEvents.camera("porch");
+		String mediaId = WireEvents.mediaId();
+		String key = "originals/" + camera + "/" + mediaId + ".jpg";
+		put(key, bytes);
+		wire.uploaded(WireEvents.upload(camera, mediaId, Instant.parse("2026-12-02T05:14:23Z"), MediaKind.IMAGE, key,
+				bytes.length));
+		eventually(() -> this.api.get("/api/v1/media/" + mediaId, issuer.reader()), (r) -> r.status() == 200);
+		this.api.send("PATCH", "/api/v1/cameras/" + camera, issuer.admin(), "{\"timeZone\":\"Europe/Berlin\"}");
+
+		Api.Response redirect = this.api.get("/api/v1/media/" + mediaId + "/content?variant=original&download=true",
+				issuer.reader());
+		assertThat(redirect.status()).as(redirect.body()).isEqualTo(303);
+		// 06:14:23 in Berlin, the camera's clock.
+		String name = camera + "_2026-12-02_061423.jpg";
+		assertThat(java.net.URLDecoder.decode(redirect.location(), java.nio.charset.StandardCharsets.UTF_8))
+			.contains("response-content-disposition=attachment; filename=\"" + name + "\"");
+		HttpResponse<byte[]> file = this.api.http()
+			.send(HttpRequest.newBuilder(URI.create(redirect.location())).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(file.statusCode()).isEqualTo(200);
+		assertThat(file.body()).isEqualTo(bytes);
+		assertThat(file.headers().firstValue("Content-Disposition")).contains("attachment; filename=\"" + name + "\"");
+	}
+
+	@Test
 	void deletesMediaAndItsObjectsOnlyWhenNotHeldAndAuditsBoth() throws Exception {
 		byte[] bytes = Files.readAllBytes(PERSON);
 		String camera = WireEvents.camera("delete");

@@ -83,6 +83,12 @@ final class TestIssuer {
 				claims(scope, null, ISSUER, Duration.ofMinutes(10)).subject(subject).claim("client_id", "it").build());
 	}
 
+	/** A token of a named person (subject), with these scopes and cameras claim. */
+	String tokenFor(String subject, String scope, List<String> cameras) {
+		JWTClaimsSet claims = claims(scope, cameras, ISSUER, Duration.ofMinutes(10));
+		return sign(this.key, new JWTClaimsSet.Builder(claims).subject(subject).build());
+	}
+
 	String reader() {
 		return token("media:read", null);
 	}

@@ -2,6 +2,7 @@ package dev.vigil.ui.admin;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -13,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,6 +30,8 @@ import dev.vigil.ui.catalog.Camera;
 import dev.vigil.ui.catalog.CatalogClient;
 import dev.vigil.ui.catalog.CatalogException;
 import dev.vigil.ui.catalog.Page;
+import dev.vigil.ui.catalog.Queries;
+import dev.vigil.ui.catalog.Review;
 import dev.vigil.ui.catalog.AuditEntry;
 import dev.vigil.ui.web.CameraDirectory;
 import dev.vigil.ui.web.Ids;
@@ -139,6 +141,11 @@ class AdminController {
 					"Give the user a name (1 to 64 letters, digits, . _ @ -) and at least one role.");
 			return "redirect:/admin/users";
 		}
+		String unknown = unknownCameras(cameras);
+		if (unknown != null) {
+			redirect.addFlashAttribute("problem", unknown);
+			return "redirect:/admin/users";
+		}
 		IdentityAdminClient.CreatedUser created;
 		try {
 			created = this.identity.createUser(username.strip(), chosen, cameraList(cameras));
@@ -168,6 +175,11 @@ class AdminController {
 		if (roles != null) {
 			roles.stream().filter(ROLES::contains).forEach(chosen::add);
 		}
+		String unknown = unknownCameras(cameras);
+		if (unknown != null) {
+			redirect.addFlashAttribute("problem", unknown);
+			return "redirect:/admin/users";
+		}
 		this.identity.updateUser(username, chosen, cameraList(cameras));
 		redirect.addFlashAttribute("notice", "Updated " + username + ".");
 		return "redirect:/admin/users";
@@ -177,6 +189,7 @@ class AdminController {
 	String clients(Model model) {
 		model.addAttribute("clients", this.identity.clients());
 		model.addAttribute("scopes", SCOPES);
+		model.addAttribute("today", LocalDate.now(this.times.userZone()));
 		model.addAttribute("section", "clients");
 		return "admin/clients";
 	}
@@ -184,8 +197,8 @@ class AdminController {
 	@PostMapping("/clients")
 	String createClient(@RequestParam String name, @RequestParam(required = false) @Nullable List<String> scopes,
 			@RequestParam(required = false) @Nullable String cameras,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate expires,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			@RequestParam(required = false) @Nullable String expires, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		Set<String> chosen = new LinkedHashSet<>();
 		if (scopes != null) {
 			scopes.stream().filter(SCOPES::contains).forEach(chosen::add);
@@ -195,14 +208,63 @@ class AdminController {
 					"Give the client a name (up to 100 characters) and at least one scope.");
 			return "redirect:/admin/clients";
 		}
-		IdentityAdminClient.IssuedClient issued = this.identity.createClient(name.strip(), chosen, cameraList(cameras),
-				(expires != null) ? expires.plusDays(1).atStartOfDay(this.times.userZone()).toInstant() : null);
+		String unknown = unknownCameras(cameras);
+		if (unknown != null) {
+			return clientFormProblem(unknown, name, chosen, cameras, expires, model);
+		}
+		LocalDate expiry = null;
+		if (expires != null && !expires.isBlank()) {
+			try {
+				expiry = LocalDate.parse(expires.strip());
+			}
+			catch (DateTimeParseException ex) {
+				return clientFormProblem("\"Expires on\" is not a date (YYYY-MM-DD).", name, chosen, cameras, expires,
+						model);
+			}
+			if (expiry.isBefore(LocalDate.now(this.times.userZone()))) {
+				return clientFormProblem(
+						"\"Expires on\" is in the past: choose today or a later day, or leave it empty.", name, chosen,
+						cameras, expires, model);
+			}
+		}
+		IdentityAdminClient.IssuedClient issued;
+		try {
+			issued = this.identity.createClient(name.strip(), chosen, cameraList(cameras),
+					(expiry != null) ? expiry.plusDays(1).atStartOfDay(this.times.userZone()).toInstant() : null);
+		}
+		catch (CatalogException ex) {
+			if (ex.status() != 400 && ex.status() != 409) {
+				throw ex;
+			}
+			return clientFormProblem("The identity service refused the client: " + ex.getMessage(), name, chosen,
+					cameras, expires, model);
+		}
 		// The secret is on this one page only: no caching, no redirect that could replay
 		// it.
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		model.addAttribute("issued", issued);
 		model.addAttribute("section", "clients");
 		return "admin/client-created";
+	}
+
+	/** The client form again, as typed, with the problem above it. */
+	private String clientFormProblem(String problem, String name, Set<String> scopes, @Nullable String cameras,
+			@Nullable String expires, Model model) {
+		model.addAttribute("problem", problem);
+		model.addAttribute("draft", new ClientDraft(name, scopes, cameras, expires));
+		return clients(model);
+	}
+
+	/**
+	 * What the admin typed into the client form, kept when it is shown again.
+	 *
+	 * @param name name
+	 * @param scopes chosen scopes
+	 * @param cameras camera list as typed
+	 * @param expires expiry as typed
+	 */
+	record ClientDraft(String name, Set<String> scopes, @Nullable String cameras, @Nullable String expires) {
+
 	}
 
 	@PostMapping("/clients/{clientId}/revoke")
@@ -215,17 +277,31 @@ class AdminController {
 	}
 
 	@GetMapping("/holds")
-	String holds(Model model) {
+	String holds(@RequestParam(required = false) @Nullable String cursor, Model model) {
+		Page<Review.ReviewedEvent> held = this.catalog.reviewSearch(new Queries.ReviewSearch(List.of(), null, null,
+				List.of(), null, null, Boolean.TRUE, Ids.optional(Ids.CURSOR, cursor), 50));
+		model.addAttribute("held", held.items());
+		model.addAttribute("heldNext", held.nextCursor());
+		model.addAttribute("cameras", this.cameras.byId());
 		model.addAttribute("section", "holds");
 		return "admin/holds";
 	}
 
 	@PostMapping("/holds")
-	String hold(@RequestParam String target, @RequestParam String id, @RequestParam boolean hold,
+	String hold(@RequestParam String target, @RequestParam("id") String typedId, @RequestParam boolean hold,
 			@RequestParam(required = false) @Nullable String reason,
 			@RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
 		boolean event = "event".equals(target);
-		Ids.require(event ? Ids.EVENT : Ids.MEDIA, id);
+		String safeBack = (back != null
+				&& back.matches("/events/" + Ids.EVENT.pattern() + "(\\?m=" + Ids.MEDIA.pattern() + ")?")) ? back
+				: "/admin/holds";
+		if (!(event ? Ids.EVENT : Ids.MEDIA).matcher(typedId.strip()).matches()) {
+			redirect.addFlashAttribute("problem", event
+					? "That is not an event id: it looks like porch.1764655200000 (camera, dot, start time). Copy it from the event page's address."
+					: "That is not a media id: it looks like porch.<64 hexadecimal characters>. Copy it from the event page's address (?m=).");
+			return "redirect:" + safeBack;
+		}
+		String id = typedId.strip();
 		String shortReason = (reason != null && reason.length() > 500) ? reason.substring(0, 500) : reason;
 		try {
 			this.catalog.legalHold(event ? "events" : "media", id, hold, shortReason);
@@ -239,9 +315,7 @@ class AdminController {
 			redirect.addFlashAttribute("problem", "Could not change the hold: "
 					+ ((ex.status() == 404) ? "no such " + (event ? "event" : "media item") + "." : ex.getMessage()));
 		}
-		return "redirect:" + ((back != null
-				&& back.matches("/events/" + Ids.EVENT.pattern() + "(\\?m=" + Ids.MEDIA.pattern() + ")?")) ? back
-						: "/admin/holds");
+		return "redirect:" + safeBack;
 	}
 
 	@GetMapping("/audit")
@@ -249,11 +323,40 @@ class AdminController {
 			@RequestParam(required = false) @Nullable String cursor, Model model) {
 		String filter = (action != null && action.matches("[a-z][a-z.-]{0,63}")) ? action : null;
 		Page<AuditEntry> page = this.catalog.audit(filter, Ids.optional(Ids.CURSOR, cursor), 50);
-		model.addAttribute("entries", page.items());
+		java.util.Map<String, String> clients = clientNames();
+		model.addAttribute("entries", page.items().stream().map((entry) -> AuditRow.of(entry, clients)).toList());
+		model.addAttribute("actions", AuditRow.ACTIONS);
 		model.addAttribute("action", filter);
 		model.addAttribute("nextCursor", page.nextCursor());
 		model.addAttribute("section", "audit");
 		return "admin/audit";
+	}
+
+	/** API client names by id, so the audit log names clients as people know them. */
+	private java.util.Map<String, String> clientNames() {
+		try {
+			java.util.Map<String, String> names = new java.util.HashMap<>();
+			this.identity.clients().forEach((client) -> names.put(client.clientId(), client.name()));
+			return names;
+		}
+		catch (CatalogException ex) {
+			return java.util.Map.of();
+		}
+	}
+
+	/** A message naming the cameras of a list that do not exist, or null when all do. */
+	private @Nullable String unknownCameras(@Nullable String cameras) {
+		List<String> ids = cameraList(cameras);
+		if (ids == null) {
+			return null;
+		}
+		Set<String> known = new TreeSet<>(this.cameras.byId().keySet());
+		List<String> unknown = ids.stream().filter((id) -> !known.contains(id)).toList();
+		if (unknown.isEmpty()) {
+			return null;
+		}
+		return "No such camera: " + String.join(", ", unknown) + ". Known cameras: "
+				+ (known.isEmpty() ? "none yet" : String.join(", ", known)) + ".";
 	}
 
 	private static @Nullable List<String> cameraList(@Nullable String cameras) {
@@ -261,7 +364,6 @@ class AdminController {
 			return null;
 		}
 		List<String> ids = Arrays.stream(cameras.split("[,\\s]+")).filter((id) -> !id.isBlank()).toList();
-		ids.forEach((id) -> Ids.optional(Ids.CAMERA, id));
 		return ids;
 	}
 

@@ -53,13 +53,16 @@ public record CameraForm(@NotBlank @Size(max = 100) String name, @Nullable @Size
 	Map<String, Object> changes() {
 		Map<String, Object> changes = new LinkedHashMap<>();
 		changes.put("name", this.name.strip());
-		changes.put("timeZone", (this.timeZone != null && !this.timeZone.isBlank()) ? this.timeZone : null);
+		// Empty fields clear the camera's own value (catalog-api: "" and 0 mean
+		// "default");
+		// null would mean "unchanged" and keep the old one.
+		changes.put("timeZone", (this.timeZone != null && !this.timeZone.isBlank()) ? this.timeZone : "");
 		Map<String, Object> detection = new LinkedHashMap<>();
 		detection.put("personDetection", Boolean.TRUE.equals(this.personDetection));
 		detection.put("minPersonConfidence",
 				(this.minPersonConfidence != null) ? this.minPersonConfidence / 100.0 : null);
 		changes.put("detection", detection);
-		changes.put("silentAfterMinutes", this.silentAfterMinutes);
+		changes.put("silentAfterMinutes", (this.silentAfterMinutes != null) ? this.silentAfterMinutes : 0);
 		Map<String, Object> retention = new LinkedHashMap<>();
 		retention.put("imageMaxAgeDays", this.imageMaxAgeDays);
 		retention.put("videoMaxAgeDays", this.videoMaxAgeDays);

@@ -40,6 +40,11 @@ class CameraController {
 	 */
 	private static final int MAX_DAY_MEDIA = 1000;
 
+	/**
+	 * The overview counts today's uploads from one listing page: "200" means 200 or more.
+	 */
+	private static final int MAX_TODAY_COUNT = 200;
+
 	private final CatalogClient catalog;
 
 	private final CameraDirectory cameras;
@@ -58,7 +63,8 @@ class CameraController {
 		List<CameraCard> cards = new ArrayList<>();
 		for (Camera camera : all.values()) {
 			Page<Media> latest = this.catalog.media(new Queries.Media(camera.id(), null, null, null, null, 1));
-			cards.add(new CameraCard(camera, health(camera), latest.items().isEmpty() ? null : latest.items().get(0)));
+			cards.add(new CameraCard(camera, health(camera, null),
+					latest.items().isEmpty() ? null : latest.items().get(0)));
 		}
 		model.addAttribute("cards", cards);
 		return "cameras";
@@ -86,7 +92,7 @@ class CameraController {
 		}
 		int busiest = hours.stream().mapToInt((hour) -> hour.media().size()).max().orElse(0);
 		model.addAttribute("camera", camera);
-		model.addAttribute("health", health(camera));
+		model.addAttribute("health", health(camera, shown.equals(today) ? media.size() : null));
 		model.addAttribute("hours", hours);
 		model.addAttribute("busiest", Math.max(busiest, 1));
 		model.addAttribute("total", media.size());
@@ -100,12 +106,18 @@ class CameraController {
 		return "camera";
 	}
 
-	/** Health, from the API when it answers, else judged from the last upload. */
-	private Health health(Camera camera) {
+	/**
+	 * Health, from the API when it answers, else judged from the last upload. "Uploads
+	 * today" counts what was captured today in the camera's zone, like the day view
+	 * beside it (the API's counter is per UTC day of arrival, which disagreed with it).
+	 * @param camera the camera
+	 * @param today today's items when the caller already listed them
+	 */
+	private Health health(Camera camera, @Nullable Integer today) {
 		try {
 			CameraHealth health = this.catalog.cameraHealth(camera.id());
 			Instant lastSeen = (health.lastSeen() != null) ? health.lastSeen() : camera.lastUploadAt();
-			return new Health(lastSeen, health.silent(), health.uploadsToday(), true);
+			return new Health(lastSeen, health.silent(), (today != null) ? today : uploadsToday(camera), true);
 		}
 		catch (CatalogException ex) {
 			if (ex.status() == 403) {
@@ -117,6 +129,13 @@ class CameraController {
 			boolean silent = last == null || last.plus(silentAfter).isBefore(Instant.now());
 			return new Health(last, silent, -1, false);
 		}
+	}
+
+	private long uploadsToday(Camera camera) {
+		ZoneId zone = this.times.zone(camera);
+		Page<Media> today = this.catalog.media(new Queries.Media(camera.id(),
+				LocalDate.now(zone).atStartOfDay(zone).toInstant(), null, null, null, MAX_TODAY_COUNT));
+		return today.items().size();
 	}
 
 	/**

@@ -152,6 +152,63 @@ public class CatalogClient {
 			.toBodilessEntity());
 	}
 
+	/**
+	 * Events with the signed-in person's review state, newest first.
+	 * @param query the search
+	 * @return one page
+	 */
+	public Page<Review.ReviewedEvent> reviewSearch(Queries.ReviewSearch query) {
+		return call(() -> this.rest.get().uri((uri) -> {
+			uri.path(API + "/reviews/events");
+			query.cameras().forEach((camera) -> uri.queryParam("camera", camera));
+			query.labels().forEach((label) -> uri.queryParam("label", label));
+			param(uri, "from", query.from());
+			param(uri, "to", query.to());
+			param(uri, "kind", query.kind());
+			param(uri, "reviewed", query.reviewed());
+			param(uri, "held", query.held());
+			param(uri, "cursor", query.cursor());
+			return uri.queryParam("limit", query.limit()).build();
+		}).retrieve().body(new ParameterizedTypeReference<Page<Review.ReviewedEvent>>() {
+		}));
+	}
+
+	public Review.ReviewedEvent reviewState(String eventId) {
+		return call(() -> this.rest.get()
+			.uri(API + "/reviews/events/{id}", eventId)
+			.retrieve()
+			.body(Review.ReviewedEvent.class));
+	}
+
+	public Review.Summary reviewSummary() {
+		return call(() -> this.rest.get().uri(API + "/reviews/summary").retrieve().body(Review.Summary.class));
+	}
+
+	public Review.ReviewedEvent markReviewed(String eventId, boolean reviewed) {
+		return call(() -> this.rest.put()
+			.uri(API + "/reviews/events/{id}", eventId)
+			.body(Map.of("reviewed", reviewed))
+			.retrieve()
+			.body(Review.ReviewedEvent.class));
+	}
+
+	public Review.Summary markAllReviewed(Instant upTo) {
+		return call(() -> this.rest.post()
+			.uri(API + "/reviews/mark-all")
+			.body(Map.of("upTo", upTo.toString()))
+			.retrieve()
+			.body(Review.Summary.class));
+	}
+
+	/**
+	 * Deletes a media item and its objects (admin); catalog-api refuses one on legal hold
+	 * with 409 and audits the deletion.
+	 * @param id media id
+	 */
+	public void deleteMedia(String id) {
+		call(() -> this.rest.delete().uri(API + "/media/{id}", id).retrieve().toBodilessEntity());
+	}
+
 	public Stats stats(@Nullable Instant from, @Nullable Instant to) {
 		return call(() -> this.rest.get().uri((uri) -> {
 			uri.path(API + "/stats");
@@ -177,11 +234,12 @@ public class CatalogClient {
 	 * @param id media id
 	 * @param variant original, thumbnail, poster or rendition
 	 * @param range the browser's Range header, passed on for seeking
+	 * @param download whether to save it as a named file (catalog-api names it)
 	 * @param sink receives status, headers and body
 	 */
-	public void content(String id, String variant, @Nullable String range, ContentSink sink) {
+	public void content(String id, String variant, @Nullable String range, boolean download, ContentSink sink) {
 		call(() -> this.rest.get()
-			.uri(API + "/media/{id}/content?variant={variant}", id, variant)
+			.uri(API + "/media/{id}/content?variant={variant}&download={download}", id, variant, download)
 			.headers(
 					(headers) -> Optional.ofNullable(range).ifPresent((value) -> headers.set(HttpHeaders.RANGE, value)))
 			.exchange((request, response) -> {

@@ -18,9 +18,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 import dev.vigil.ui.catalog.Camera;
 import dev.vigil.ui.catalog.CatalogClient;
 import dev.vigil.ui.catalog.CatalogException;
+import dev.vigil.ui.catalog.CatalogUnavailableException;
 import dev.vigil.ui.catalog.Event;
 import dev.vigil.ui.catalog.Media;
 import dev.vigil.ui.catalog.Queries;
+import dev.vigil.ui.catalog.Review;
 import dev.vigil.ui.web.Ids;
 
 /**
@@ -52,14 +54,12 @@ class EventController {
 			// The listing is newest first; an event reads in the order it happened.
 			Collections.reverse(media);
 		}
-		int index = 0;
-		for (int i = 0; i < media.size(); i++) {
-			if (media.get(i).id().equals(selected)) {
-				index = i;
-			}
-		}
+		int index = selectedIndex(media, selected, event);
 		Media current = media.isEmpty() ? null : media.get(index);
+		model.addAttribute("detectionRows", (current != null) ? DetectionRow.of(current) : List.of());
+		model.addAttribute("overlays", (current != null) ? BoxOverlay.of(current) : List.of());
 		model.addAttribute("event", event);
+		model.addAttribute("review", review(event.id()));
 		model.addAttribute("camera", camera(event.cameraId()));
 		model.addAttribute("media", media);
 		model.addAttribute("current", current);
@@ -69,13 +69,39 @@ class EventController {
 		return "event";
 	}
 
+	/**
+	 * The item to show: the one asked for, else the one the event is known by (its best
+	 * detection, which the timeline card shows), else the item with the most confident
+	 * person, else the first.
+	 */
+	static int selectedIndex(List<Media> media, @Nullable String selected, Event event) {
+		for (String wanted : new String[] { selected, event.thumbnailMediaId() }) {
+			for (int i = 0; wanted != null && i < media.size(); i++) {
+				if (media.get(i).id().equals(wanted)) {
+					return i;
+				}
+			}
+		}
+		int best = 0;
+		for (int i = 1; i < media.size(); i++) {
+			if (media.get(i).personConfidence() > media.get(best).personConfidence()) {
+				best = i;
+			}
+		}
+		return best;
+	}
+
 	@PostMapping("/events/{id}/feedback")
-	String feedback(@PathVariable String id, @RequestParam String media, @RequestParam int detection,
+	String feedback(@PathVariable String id, @RequestParam String media, @RequestParam List<Integer> detection,
 			@RequestParam(defaultValue = "true") boolean falsePositive, RedirectAttributes redirect) {
 		Ids.require(Ids.EVENT, id);
 		Ids.require(Ids.MEDIA, media);
 		try {
-			this.catalog.feedback(media, detection, falsePositive, null);
+			// A clip's line stands for the same label in many sampled frames: mark them
+			// all.
+			for (int index : detection.stream().distinct().limit(MAX_EVENT_MEDIA).toList()) {
+				this.catalog.feedback(media, index, falsePositive, null);
+			}
 			redirect.addFlashAttribute("notice",
 					falsePositive ? "Thanks: marked as not a person." : "Thanks: the mark was taken back.");
 		}
@@ -88,6 +114,16 @@ class EventController {
 					: "That detection no longer exists.");
 		}
 		return "redirect:" + link(id, media);
+	}
+
+	/** This person's review state; the page works without it (older catalog, outage). */
+	private Review.@Nullable ReviewedEvent review(String id) {
+		try {
+			return this.catalog.reviewState(id);
+		}
+		catch (CatalogException | CatalogUnavailableException ex) {
+			return null;
+		}
 	}
 
 	private @Nullable Camera camera(String id) {

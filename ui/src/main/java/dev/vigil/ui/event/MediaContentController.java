@@ -47,7 +47,9 @@ class MediaContentController {
 		if (!VARIANTS.contains(variant)) {
 			Ids.require(Ids.MEDIA, "");
 		}
-		this.catalog.content(id, variant, range, (status, headers, body) -> {
+		// With download, catalog-api names the file (camera and capture time) in the
+		// presigned URL or in its own Content-Disposition, which is relayed.
+		this.catalog.content(id, variant, range, download, (status, headers, body) -> {
 			if (status.is3xxRedirection() && headers.getLocation() != null) {
 				response.setStatus(303);
 				response.setHeader(HttpHeaders.LOCATION, headers.getLocation().toString());
@@ -62,8 +64,9 @@ class MediaContentController {
 				}
 			}
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=300");
-			if (download) {
-				response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + "\"");
+			String disposition = headers.getFirst(HttpHeaders.CONTENT_DISPOSITION);
+			if (download && disposition != null) {
+				response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition);
 			}
 			try (InputStream in = body; OutputStream out = response.getOutputStream()) {
 				in.transferTo(out);

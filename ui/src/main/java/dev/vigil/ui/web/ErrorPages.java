@@ -1,5 +1,7 @@
 package dev.vigil.ui.web;
 
+import java.time.LocalDate;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 import dev.vigil.ui.catalog.CatalogException;
@@ -53,6 +56,25 @@ class ErrorPages {
 		page.addObject("status", status.value());
 		page.addObject("problemTitle", ex.title());
 		page.addObject("problemDetail", (ex.status() < 500) ? ex.getMessage() : null);
+		return page;
+	}
+
+	/**
+	 * A filter in the address that does not parse ({@code ?day=banana}): say which one
+	 * and what it should look like, instead of a generic error page.
+	 */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ModelAndView badParameter(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+		ModelAndView page = page("error/backend", request);
+		page.setStatus(HttpStatus.BAD_REQUEST);
+		page.addObject("status", 400);
+		Class<?> type = ex.getRequiredType();
+		String expected = (type == LocalDate.class) ? "a date like " + LocalDate.now()
+				: (type == Integer.class || type == int.class || type == Double.class || type == double.class)
+						? "a number" : "another value";
+		page.addObject("problemDetail",
+				"\"" + ex.getName() + "\" in the address must be " + expected + ". Remove it or correct it.");
+		page.addObject("cleanUrl", request.getRequestURI());
 		return page;
 	}
 

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PreviewScreenshotsIT {
 
-	private static final List<String> BOTH = List.of("timeline", "event", "event-video", "camera", "live", "stats",
-			"admin-clients");
+	private static final List<String> BOTH = List.of("timeline", "review", "event", "event-video", "camera", "live",
+			"stats", "admin-clients");
 
 	private static final List<String> DESKTOP = List.of("cameras", "timeline-people", "admin-camera",
 			"admin-client-created", "admin-audit", "error-unavailable");

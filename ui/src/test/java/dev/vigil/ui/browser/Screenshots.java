@@ -50,6 +50,15 @@ public final class Screenshots {
 		Files.write(this.directory.resolve(file), png);
 	}
 
+	/** Gives the page a phone's viewport (390×844, mobile) until {@link #desktop}. */
+	public static void phone(ChromeDriver driver) {
+		emulate(driver, Chromium.PHONE, true);
+	}
+
+	public static void desktop(ChromeDriver driver) {
+		emulate(driver, Chromium.DESKTOP, false);
+	}
+
 	private static void emulate(ChromeDriver driver, Dimension size, boolean mobile) {
 		// Device metrics set the viewport exactly (a window size would include the
 		// browser's own bars) and give phones their touch, mobile viewport.
