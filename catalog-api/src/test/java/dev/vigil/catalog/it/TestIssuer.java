@@ -85,8 +85,7 @@ final class TestIssuer {
 
 	/** A token of a named person (subject), with these scopes and cameras claim. */
 	String tokenFor(String subject, String scope, List<String> cameras) {
-		JWTClaimsSet claims = claims(scope, cameras, ISSUER, Duration.ofMinutes(10));
-		return sign(this.key, new JWTClaimsSet.Builder(claims).subject(subject).build());
+		return sign(this.key, ACCESS, claims(scope, cameras, ISSUER, Duration.ofMinutes(10)).subject(subject).build());
 	}
 
 	String reader() {

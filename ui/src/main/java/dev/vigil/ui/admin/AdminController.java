@@ -294,7 +294,7 @@ class AdminController {
 		boolean event = "event".equals(target);
 		String safeBack = (back != null
 				&& back.matches("/events/" + Ids.EVENT.pattern() + "(\\?m=" + Ids.MEDIA.pattern() + ")?")) ? back
-				: "/admin/holds";
+						: "/admin/holds";
 		if (!(event ? Ids.EVENT : Ids.MEDIA).matcher(typedId.strip()).matches()) {
 			redirect.addFlashAttribute("problem", event
 					? "That is not an event id: it looks like porch.1764655200000 (camera, dot, start time). Copy it from the event page's address."
