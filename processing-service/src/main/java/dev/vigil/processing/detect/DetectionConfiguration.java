@@ -83,7 +83,10 @@ class DetectionConfiguration {
 					new NanoDetDetector(NanoDetModel.load(directory), nanodet), null);
 		}
 		catch (ModelUnavailableException | LinkageError ex) {
-			if (!nanodet.fallbackToHog()) {
+			// No TensorFlow build for this platform: the CNN cannot run here, HOG is the
+			// detector of this platform. A broken model is an operator's error: refuse.
+			boolean noRuntime = ex instanceof TensorFlowUnavailableException || ex instanceof LinkageError;
+			if (!noRuntime && !nanodet.fallbackToHog()) {
 				throw new IllegalStateException(ex.getMessage()
 						+ " (or set vigil.processing.detection.nanodet.fallback-to-hog=true to run HOG instead)", ex);
 			}

@@ -70,7 +70,7 @@ public class NanoDetDetector implements Detector, AutoCloseable {
 			g = new Graph();
 		}
 		catch (LinkageError ex) {
-			throw new ModelUnavailableException("TensorFlow natives are not available on "
+			throw new TensorFlowUnavailableException("TensorFlow natives are not available on "
 					+ System.getProperty("os.name") + "/" + System.getProperty("os.arch") + ": " + ex, ex);
 		}
 		try {

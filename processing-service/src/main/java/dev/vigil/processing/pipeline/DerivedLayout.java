@@ -45,6 +45,15 @@ final class DerivedLayout {
 		return this.prefix + "h264.mp4";
 	}
 
+	/**
+	 * How many runs of this item started and did not finish (a crash, a kill), written
+	 * before decoding and removed with the result; outside {@code derived/}, so the
+	 * derived media stay exactly what was made.
+	 */
+	String startedRuns() {
+		return "processing/started/" + this.prefix.substring("derived/".length()) + "runs.txt";
+	}
+
 	/** The processing result, written last: its presence means the work is done. */
 	String marker() {
 		return this.prefix + "processed.json";

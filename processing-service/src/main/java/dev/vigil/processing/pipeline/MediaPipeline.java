@@ -105,12 +105,14 @@ class MediaPipeline {
 				this.metrics.processed(kind, "duplicate");
 				return done.get();
 			}
+			recordStartedRun(layout);
 			long start = System.nanoTime();
 			MediaProcessed result = run(event, layout, start);
 			this.metrics.step("store-result", () -> {
 				this.store.put(layout.marker(), this.json.writeValueAsBytes(result), "application/json");
 				return null;
 			});
+			forgetStartedRuns(layout);
 			this.metrics.processed(kind, result.status().name().toLowerCase(Locale.ROOT));
 			logger.info("Processed {} {} of camera {}: {}{} in {} ms, {} detections", kind, event.mediaId(),
 					event.cameraId(), result.status(), (result.reason() != null) ? " (" + result.reason() + ")" : "",
@@ -120,6 +122,38 @@ class MediaPipeline {
 		catch (RuntimeException ex) {
 			this.metrics.failed(kind, ex);
 			throw ex;
+		}
+	}
+
+	/**
+	 * Counts this run before any decoding, in the object store (it survives the JVM): an
+	 * item that crashed or hung the processor {@code max-started-runs} times is
+	 * dead-lettered instead of crash-looping the consumer.
+	 */
+	private void recordStartedRun(DerivedLayout layout) {
+		int started = this.store.read(layout.startedRuns()).map((bytes) -> {
+			try {
+				return Integer.parseInt(new String(bytes, java.nio.charset.StandardCharsets.US_ASCII).strip());
+			}
+			catch (NumberFormatException ex) {
+				return 0;
+			}
+		}).orElse(0);
+		if (started >= this.properties.maxStartedRuns()) {
+			throw new PoisonEventException("Processing of this item was started " + started
+					+ " times and never finished (the processor crashed or was stopped each time); not started again");
+		}
+		this.store.put(layout.startedRuns(),
+				String.valueOf(started + 1).getBytes(java.nio.charset.StandardCharsets.US_ASCII), "text/plain");
+	}
+
+	private void forgetStartedRuns(DerivedLayout layout) {
+		try {
+			this.store.delete(layout.startedRuns());
+		}
+		catch (RuntimeException ex) {
+			// The result is stored; a left-over counter is only a small object.
+			logger.warn("Could not remove {}: {}", layout.startedRuns(), ex.getMessage());
 		}
 	}
 

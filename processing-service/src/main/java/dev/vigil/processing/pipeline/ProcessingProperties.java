@@ -2,6 +2,7 @@ package dev.vigil.processing.pipeline;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,11 +21,14 @@ import org.springframework.validation.annotation.Validated;
  * ({@code <topic>.<group>.dlq})
  * @param shutdownTimeout how long shutdown waits for the item in progress; what does not
  * finish is redelivered (idempotently) after restart
+ * @param maxStartedRuns an item whose processing was started this many times without
+ * finishing (the processor crashed or was killed each time, e.g. by a decoder bomb) is
+ * dead-lettered instead of started again
  */
 @Validated
 @ConfigurationProperties("vigil.processing")
 public record ProcessingProperties(@DefaultValue("1GB") DataSize maxOriginalSize,
 		@DefaultValue("4m") Duration maxProcessingTime, @DefaultValue("processing") @NotBlank String group,
-		@DefaultValue("30s") Duration shutdownTimeout) {
+		@DefaultValue("30s") Duration shutdownTimeout, @DefaultValue("5") @Min(1) int maxStartedRuns) {
 
 }

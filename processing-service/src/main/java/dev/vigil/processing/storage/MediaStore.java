@@ -109,6 +109,19 @@ public class MediaStore {
 		}
 	}
 
+	/**
+	 * Removes an object; absent is fine.
+	 * @param key the key
+	 */
+	public void delete(String key) {
+		try {
+			this.client.removeObject(io.minio.RemoveObjectArgs.builder().bucket(this.bucket).object(key).build());
+		}
+		catch (MinioException ex) {
+			throw new StorageException("Could not delete " + key + ": " + ex.getMessage(), ex);
+		}
+	}
+
 	public void put(String key, Path file, String contentType) {
 		try {
 			this.client.uploadObject(UploadObjectArgs.builder()

@@ -236,6 +236,26 @@ class ProcessingIT {
 	}
 
 	@Test
+	void deadLettersAnItemThatCrashedTheProcessorBeforeInsteadOfStartingItAgain() throws Exception {
+		// What five crashed runs (e.g. a decoder bomb killing the JVM) leave behind: the
+		// started-runs counter, written before decoding, never removed by a result.
+		byte[] content = Files.readAllBytes(TestMedia.file("darknet/giraffe.jpg"));
+		String sha = sha256(content);
+		byte[] five = "5".getBytes(StandardCharsets.US_ASCII);
+		s3.putObject(PutObjectArgs.builder()
+			.bucket("vigil-media")
+			.object("processing/started/porch/2026/11/25/08/" + sha + "/runs.txt")
+			.data(five, five.length)
+			.contentType("text/plain")
+			.build());
+		MediaUploaded event = upload("porch", content, "jpg", "image/jpeg", MediaKind.IMAGE);
+		ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter(
+				(r) -> new String(r.value()).contains(event.eventId().toString()));
+		assertThat(header(dead, "x-exception-message")).contains("started 5 times and never finished");
+		assertThat(processed(event)).isEmpty();
+	}
+
+	@Test
 	void deadLettersAnEventWhoseOriginalIsMissingAfterRetries() throws Exception {
 		byte[] content = "never uploaded".getBytes();
 		String sha = sha256(content);
