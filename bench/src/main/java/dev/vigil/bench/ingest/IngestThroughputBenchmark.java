@@ -179,7 +179,7 @@ public final class IngestThroughputBenchmark implements Benchmark {
 						+ "Foscam paths), %d files and %.0f MB per target: unique copies of real JPEG snapshots "
 						+ "(100–400 KB) and, with a share of %.0f %%, AVI clips (1–8 MB; %d in this burst). Same "
 						+ "burst, same run, three targets: Debian's vsftpd writing to disk (no fsync, its default), "
-						+ "Vigil's edge (`ingest-service/jvm.options`: `-Xmx128m`, Serial GC, C1 only) with `vigil.ingest.publish.enabled=false` (spool only, every file "
+						+ "Vigil's edge (`ingest-service/jvm.options`: `-Xmx128m`, Serial GC) with `vigil.ingest.publish.enabled=false` (spool only, every file "
 						+ "fsync'd and journaled before `226`), and the edge spooling and publishing live to S3 and "
 						+ "Kafka (private devstack on the same machine). Latency is from the start of `STOR` to the "
 						+ "server's final reply, as the camera sees it. CPU and RSS are the server's process tree "

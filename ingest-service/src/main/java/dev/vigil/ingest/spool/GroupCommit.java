@@ -93,7 +93,7 @@ final class GroupCommit implements AutoCloseable {
 		this.owner = owner;
 		// A platform thread: it spends its life in fsync, a blocking call that would pin
 		// a virtual thread's carrier anyway.
-		this.thread = Thread.ofPlatform().name("spool-commit").daemon().start(this::run);
+		this.thread = Thread.ofPlatform().name("spool-commit").daemon().start(this::runUntilStopped);
 	}
 
 	/**
@@ -105,6 +105,9 @@ final class GroupCommit implements AutoCloseable {
 			throw new IOException("spool closed");
 		}
 		this.queue.add(request);
+		if (!isRunning()) {
+			request.result.completeExceptionally(new IOException("spool closed"));
+		}
 		try {
 			// Not interruptible on purpose: the caller must learn whether it was written.
 			request.result.join();
@@ -126,6 +129,25 @@ final class GroupCommit implements AutoCloseable {
 		return this.commits.sum();
 	}
 
+	private void runUntilStopped() {
+		try {
+			run();
+		}
+		catch (Throwable ex) {
+			// Never leave uploads waiting on a committer that is gone: they fail (451)
+			// and
+			// readiness goes down with isWritable.
+			this.closed = true;
+			log.error("Spool committer stopped", ex);
+			fail(this.queue, new IOException("spool committer stopped: " + ex));
+			throw ex;
+		}
+	}
+
+	boolean isRunning() {
+		return !this.closed && this.thread.isAlive();
+	}
+
 	private void run() {
 		List<Request> batch = new ArrayList<>();
 		List<byte[]> lines = new ArrayList<>();
@@ -143,7 +165,13 @@ final class GroupCommit implements AutoCloseable {
 			boolean stop = batch.remove(STOP);
 			if (!batch.isEmpty()) {
 				this.writing = batch.size();
-				write(batch, lines);
+				try {
+					write(batch, lines);
+				}
+				catch (Error ex) {
+					fail(batch, new IOException("spool committer stopped: " + ex));
+					throw ex;
+				}
 				this.writing = 0;
 			}
 			batch.clear();

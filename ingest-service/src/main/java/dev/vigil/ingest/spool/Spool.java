@@ -349,7 +349,8 @@ public class Spool implements Closeable {
 
 	/** Whether the spool directory can be written: part of readiness. */
 	public boolean isWritable() {
-		return !this.journalLog.isBroken() && Files.isWritable(this.objects) && Files.isWritable(this.journal);
+		return !this.journalLog.isBroken() && this.commit.isRunning() && Files.isWritable(this.objects)
+				&& Files.isWritable(this.journal);
 	}
 
 	private long nextSeq() {
