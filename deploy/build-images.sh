@@ -26,6 +26,11 @@ while [ $# -gt 0 ]; do
 done
 
 cd "$ROOT"
+# processing-service's image carries the NanoDet model (processing-service/pom.xml): without it
+# the service would refuse to start.
+for file in nanodet.json nanodet.bin; do
+	[ -f ".vigil/models/nanodet/$file" ] || { echo "build-images: .vigil/models/nanodet/$file is missing: run ./vigil setup (or ./vigil images)" >&2; exit 1; }
+done
 common=(-B -Pimages -pl "$SERVICES" -am -DskipTests -Dspring-javaformat.skip=true -Djacoco.skip=true ${base:+"-Dvigil.image.base=$base"})
 if [ -n "$push" ]; then
 	exec ./mvnw "${common[@]}" package jib:build -Dvigil.image.registry="$push" ${tag:+"-Dvigil.image.tag=$tag"}
