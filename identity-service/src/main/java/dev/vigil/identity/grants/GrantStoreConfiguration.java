@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +29,7 @@ class GrantStoreConfiguration {
 	@Bean
 	MongoAuthorizationService authorizationService(MongoTemplate mongo, RegisteredClientRepository clients,
 			GrantProperties properties) {
-		MongoAuthorizationService service = new MongoAuthorizationService(mongo, clients, properties.pendingTtl(),
-				Clock.systemUTC());
-		service.createIndexes();
-		return service;
+		return new MongoAuthorizationService(mongo, clients, properties.pendingTtl(), Clock.systemUTC());
 	}
 
 	@Bean
@@ -41,17 +39,24 @@ class GrantStoreConfiguration {
 	}
 
 	/**
-	 * Deletes expired grants on a schedule: MongoDB's TTL monitor would do it too, but
-	 * MongoDB-compatible servers (the devstack wire server among them) accept TTL indexes
-	 * without running them, and the store must stay bounded everywhere.
+	 * Creates the indexes (first run, right after start, retried until MongoDB answers:
+	 * the service starts without it) and deletes expired grants on a schedule: MongoDB's
+	 * TTL monitor would do it too, but MongoDB-compatible servers (the devstack wire
+	 * server among them) accept TTL indexes without running them, and the store must stay
+	 * bounded everywhere.
 	 */
 	@Bean(destroyMethod = "shutdownNow")
 	ScheduledExecutorService expiredGrantPurge(MongoAuthorizationService authorizations, GrantProperties properties) {
 		ScheduledExecutorService scheduler = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("expired-grant-purge").factory());
 		long period = Math.max(1, properties.purgeInterval().toMillis());
+		AtomicBoolean indexed = new AtomicBoolean();
 		scheduler.scheduleWithFixedDelay(() -> {
 			try {
+				if (!indexed.get()) {
+					authorizations.createIndexes();
+					indexed.set(true);
+				}
 				long deleted = authorizations.purge();
 				if (deleted > 0) {
 					log.debug("Purged {} expired authorizations", deleted);
@@ -61,7 +66,7 @@ class GrantStoreConfiguration {
 				log.warn("Purging expired authorizations failed, next try in {}: {}", properties.purgeInterval(),
 						ex.getMessage());
 			}
-		}, period, period, TimeUnit.MILLISECONDS);
+		}, 0, period, TimeUnit.MILLISECONDS);
 		return scheduler;
 	}
 

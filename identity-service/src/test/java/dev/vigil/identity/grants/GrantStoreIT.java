@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -71,12 +72,15 @@ class GrantStoreIT extends IdentityIntegrationTest {
 
 	@Test
 	void theGrantCollectionHasATtlIndexOnTheExpiry() {
-		List<Document> indexes = this.mongo.getCollection(MongoAuthorizationService.COLLECTION)
-			.listIndexes()
-			.into(new ArrayList<>());
-		assertThat(indexes).anySatisfy((index) -> {
-			assertThat(index.get("key", Document.class)).containsKey(MongoAuthorizationService.EXPIRES_AT);
-			assertThat(((Number) index.get("expireAfterSeconds")).longValue()).isZero();
+		// Created by the purge task's first run, right after start.
+		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			List<Document> indexes = this.mongo.getCollection(MongoAuthorizationService.COLLECTION)
+				.listIndexes()
+				.into(new ArrayList<>());
+			assertThat(indexes).anySatisfy((index) -> {
+				assertThat(index.get("key", Document.class)).containsKey(MongoAuthorizationService.EXPIRES_AT);
+				assertThat(((Number) index.get("expireAfterSeconds")).longValue()).isZero();
+			});
 		});
 	}
 

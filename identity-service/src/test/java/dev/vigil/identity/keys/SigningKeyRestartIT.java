@@ -43,10 +43,10 @@ class SigningKeyRestartIT extends IdentityIntegrationTest {
 			try (Browser browser = new Browser(restartedBase)) {
 				HttpResponse<String> keys = browser.bearer("GET", "/admin/v1/keys", admin, null);
 				assertThat(keys.statusCode()).as("the restarted instance accepts the old token").isEqualTo(200);
-				assertThat(NimbusJwtDecoder.withJwkSetUri(restartedBase + "/oauth2/jwks")
-					.build()
-					.decode(admin)
-					.getSubject()).isNotBlank();
+				NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(restartedBase + "/oauth2/jwks").build();
+				// As a resource server checks it: an access token (at+jwt) for the API.
+				decoder.setJwtValidator(AccessTokens.validator(BASE, "vigil-api"));
+				assertThat(decoder.decode(admin).getSubject()).isNotBlank();
 			}
 		}
 	}
