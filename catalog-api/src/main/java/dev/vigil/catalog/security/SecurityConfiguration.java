@@ -63,6 +63,11 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/**")
 			.hasAuthority(ADMIN)
+			// Where cameras dial in (edge hosts, ports, camera users): for the admins who
+			// set
+			// cameras up, not for every reader.
+			.requestMatchers(HttpMethod.GET, "/api/v1/edges", "/api/v1/edges/**", "/api/v1/cameras/*/setup")
+			.hasAuthority(ADMIN)
 			.requestMatchers(HttpMethod.GET, "/api/v1/**")
 			.hasAnyAuthority(READ, ADMIN)
 			.requestMatchers(HttpMethod.POST, "/api/v1/media/*/feedback")

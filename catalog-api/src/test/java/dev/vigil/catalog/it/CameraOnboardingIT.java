@@ -65,9 +65,12 @@ class CameraOnboardingIT extends CatalogIT {
 
 		Api.Response camera = this.api.get("/api/v1/cameras/" + id, issuer.reader());
 		assertThat(camera.body()).doesNotContain("pbkdf2").doesNotContain(password);
-		Api.Response setup = this.api.get("/api/v1/cameras/" + id + "/setup", issuer.reader());
+		Api.Response setup = this.api.get("/api/v1/cameras/" + id + "/setup", issuer.admin());
 		assertThat(setup.status()).isEqualTo(200);
 		assertThat(setup.body()).doesNotContain(password).contains("\"remoteDirectory\":\"/\"");
+		// Where cameras dial in is for admins, not for every reader of media.
+		assertThat(this.api.get("/api/v1/cameras/" + id + "/setup", issuer.reader()).status()).isEqualTo(403);
+		assertThat(this.api.get("/api/v1/edges", issuer.reader()).status()).isEqualTo(403);
 
 		Api.Response patched = this.api.send("PATCH", "/api/v1/cameras/" + id, issuer.admin(),
 				"{\"timeZone\": \"America/New_York\", \"enabled\": false}");
@@ -127,7 +130,7 @@ class CameraOnboardingIT extends CatalogIT {
 		assertThat(duplicate.status()).isEqualTo(409);
 		assertThat(duplicate.problemType()).endsWith("/camera-exists");
 
-		Api.Response setup = this.api.get("/api/v1/cameras/" + id + "/setup", issuer.reader());
+		Api.Response setup = this.api.get("/api/v1/cameras/" + id + "/setup", issuer.admin());
 		assertThat(setup.json().path("protocol").asString()).isEqualTo("SFTP");
 		assertThat(setup.json().path("port").asInt()).isEqualTo(2222);
 	}
@@ -135,7 +138,7 @@ class CameraOnboardingIT extends CatalogIT {
 	@Test
 	void listsEdgeNodesFromTheirHeartbeats() {
 		String edge = heartbeat();
-		JsonNode edges = eventually(() -> this.api.get("/api/v1/edges", issuer.reader()),
+		JsonNode edges = eventually(() -> this.api.get("/api/v1/edges", issuer.admin()),
 				(r) -> r.body().contains("\"" + edge + "\""))
 			.json();
 		JsonNode node = null;
@@ -158,7 +161,7 @@ class CameraOnboardingIT extends CatalogIT {
 			.replace("edge-garage", edge)
 			.replace("2026-12-02T06:20:00Z", Instant.now().toString());
 		wire.send("edge.heartbeat", edge, json);
-		eventually(() -> this.api.get("/api/v1/edges", issuer.reader()), (r) -> r.body().contains(edge));
+		eventually(() -> this.api.get("/api/v1/edges", issuer.admin()), (r) -> r.body().contains(edge));
 		return edge;
 	}
 
