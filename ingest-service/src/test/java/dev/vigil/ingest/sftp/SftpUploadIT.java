@@ -49,8 +49,9 @@ import static org.assertj.core.api.Assertions.assertThatIOException;
 @VigilInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "vigil.ingest.ftp.enabled=false", "vigil.ingest.sftp.port=0",
-				"vigil.ingest.publish.min-backoff=200ms", "vigil.ingest.publish.max-backoff=2s",
-				"vigil.ingest.cameras.accounts[0].user=backyard", "vigil.ingest.cameras.accounts[0].camera-id=backyard",
+				"vigil.ingest.sftp.login-timeout=10s", "vigil.ingest.publish.min-backoff=200ms",
+				"vigil.ingest.publish.max-backoff=2s", "vigil.ingest.cameras.accounts[0].user=backyard",
+				"vigil.ingest.cameras.accounts[0].camera-id=backyard",
 				"vigil.ingest.cameras.accounts[0].password=backyard-secret",
 				"vigil.ingest.cameras.accounts[0].time-zone=Europe/Berlin" })
 class SftpUploadIT {
@@ -163,6 +164,23 @@ class SftpUploadIT {
 		assertThat(home.resolve("hide/linked.tmp")).doesNotExist();
 		assertThat(home.resolve("hide/passwd")).doesNotExist();
 		assertThat(Files.getAttribute(home.resolve("hide/keep.tmp"), "unix:nlink")).isEqualTo(1);
+	}
+
+	@Test
+	void closesConnectionsThatDoNotAuthenticateWithinTheLoginTimeout() throws Exception {
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.sftp.port())) {
+			socket.setSoTimeout(90_000);
+			socket.getOutputStream().write("SSH-2.0-silent\r\n".getBytes());
+			// Read the banner and key exchange, then nothing more is sent: the server
+			// must close.
+			byte[] buffer = new byte[4096];
+			while (socket.getInputStream().read(buffer) != -1) {
+				// draining until the server closes
+			}
+		}
+		catch (java.net.SocketException ex) {
+			// Closed with a reset: closed all the same.
+		}
 	}
 
 	@Test
