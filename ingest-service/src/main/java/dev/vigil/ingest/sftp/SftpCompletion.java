@@ -28,6 +28,9 @@ final class SftpCompletion implements SftpEventListener {
 
 	static final AttributeKey<CameraAccount> ACCOUNT = new AttributeKey<>();
 
+	/** Bytes the camera could still add when the handle was opened. */
+	private static final AttributeKey<Long> QUOTA_LEFT = new AttributeKey<>();
+
 	private final Intake intake;
 
 	private final CameraDirectory cameras;
@@ -48,6 +51,9 @@ final class SftpCompletion implements SftpEventListener {
 			throw new IOException("Exceeded storage allocation: this camera's quota of "
 					+ this.intake.quota(account(session)) + " bytes is reached, retry later");
 		}
+		if (localHandle instanceof FileHandle file && isWrite(file)) {
+			file.setAttribute(QUOTA_LEFT, this.intake.quotaRemaining(account(session)));
+		}
 	}
 
 	@Override
@@ -55,6 +61,12 @@ final class SftpCompletion implements SftpEventListener {
 			int dataOffset, int dataLen) throws IOException {
 		if (offset + dataLen > this.intake.maxFileSize()) {
 			throw new IOException("File larger than " + this.intake.maxFileSize() + " bytes");
+		}
+		Long quotaLeft = localHandle.getAttribute(QUOTA_LEFT);
+		if (quotaLeft != null && offset + dataLen > quotaLeft) {
+			this.intake.discarded(account(session), "over-quota");
+			throw new IOException("Exceeded storage allocation: this camera's quota of "
+					+ this.intake.quota(account(session)) + " bytes is reached");
 		}
 	}
 

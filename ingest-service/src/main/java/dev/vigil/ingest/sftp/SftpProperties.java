@@ -20,10 +20,11 @@ import org.springframework.validation.annotation.Validated;
  * @param bindAddress address to listen on; all when empty
  * @param maxSessionsPerCamera concurrent sessions of one camera account
  * @param idleTimeout an idle session is closed after this
+ * @param loginTimeout a connection that has not authenticated within this is closed
  */
 @ConfigurationProperties("vigil.ingest.sftp")
 @Validated
 record SftpProperties(@DefaultValue("true") boolean enabled, @Min(0) @Max(65535) @DefaultValue("2222") int port,
 		@Nullable String bindAddress, @Positive @DefaultValue("8") int maxSessionsPerCamera,
-		@NotNull @DefaultValue("120s") Duration idleTimeout) {
+		@NotNull @DefaultValue("120s") Duration idleTimeout, @NotNull @DefaultValue("15s") Duration loginTimeout) {
 }

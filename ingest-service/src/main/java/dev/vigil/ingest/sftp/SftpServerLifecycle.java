@@ -75,6 +75,8 @@ public class SftpServerLifecycle implements SmartLifecycle {
 		sshd.setPublickeyAuthenticator(null);
 		sshd.setKeyboardInteractiveAuthenticator(null);
 		CoreModuleProperties.IDLE_TIMEOUT.set(sshd, this.properties.idleTimeout());
+		// sshd's default gives an unauthenticated connection two minutes.
+		CoreModuleProperties.AUTH_TIMEOUT.set(sshd, this.properties.loginTimeout());
 		CoreModuleProperties.MAX_CONCURRENT_SESSIONS.set(sshd, this.properties.maxSessionsPerCamera());
 		CoreModuleProperties.MAX_AUTH_REQUESTS.set(sshd, 3);
 		sshd.setFileSystemFactory(new VirtualFileSystemFactory() {

@@ -49,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThatIOException;
 @VigilInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "vigil.ingest.ftp.enabled=false", "vigil.ingest.sftp.port=0",
+				"vigil.ingest.sftp.login-timeout=10s", "vigil.ingest.quota.cameras.backyard=2MB",
 				"vigil.ingest.publish.min-backoff=200ms", "vigil.ingest.publish.max-backoff=2s",
 				"vigil.ingest.cameras.accounts[0].user=backyard", "vigil.ingest.cameras.accounts[0].camera-id=backyard",
 				"vigil.ingest.cameras.accounts[0].password=backyard-secret",
@@ -163,6 +164,50 @@ class SftpUploadIT {
 		assertThat(home.resolve("hide/linked.tmp")).doesNotExist();
 		assertThat(home.resolve("hide/passwd")).doesNotExist();
 		assertThat(Files.getAttribute(home.resolve("hide/keep.tmp"), "unix:nlink")).isEqualTo(1);
+	}
+
+	@Test
+	void closesConnectionsThatDoNotAuthenticateWithinTheLoginTimeout() throws Exception {
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.sftp.port())) {
+			socket.setSoTimeout(90_000);
+			socket.getOutputStream().write("SSH-2.0-silent\r\n".getBytes());
+			// Read the banner and key exchange, then nothing more is sent: the server
+			// must close.
+			byte[] buffer = new byte[4096];
+			while (socket.getInputStream().read(buffer) != -1) {
+				// draining until the server closes
+			}
+		}
+		catch (java.net.SocketException ex) {
+			// Closed with a reset: closed all the same.
+		}
+	}
+
+	@Test
+	void stopsAWriteAtTheCamerasQuota() throws Exception {
+		byte[] hoard = new byte[3 * 1024 * 1024];
+		new java.util.Random(7).nextBytes(hoard);
+		try (SftpClient client = login("backyard-secret")) {
+			assertThatIOException().isThrownBy(() -> {
+				try (OutputStream out = client.write("/hoard.part")) {
+					out.write(hoard);
+				}
+			});
+		}
+		Path home = dataDir.resolve("homes/backyard");
+		try (java.util.stream.Stream<Path> files = Files.walk(home)) {
+			assertThat(files.filter(Files::isRegularFile).mapToLong((file) -> file.toFile().length()).sum())
+				.as("home stays within the 2 MB quota (plus one write)")
+				.isLessThanOrEqualTo(2 * 1024 * 1024 + 64 * 1024);
+		}
+		// Over quota, the camera can still clean up, and then upload again.
+		try (SftpClient client = login("backyard-secret")) {
+			client.remove("/hoard.part");
+			try (OutputStream out = client.write("/after.part")) {
+				out.write("small".getBytes());
+			}
+			client.remove("/after.part");
+		}
 	}
 
 	@Test
