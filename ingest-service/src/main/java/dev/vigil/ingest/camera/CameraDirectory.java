@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ public class CameraDirectory {
 	/** Hashed once so that unknown users cost the same time as wrong passwords. */
 	private final String dummyHash;
 
+	private final VerifiedPasswords verifiedPasswords;
+
 	private final Map<String, CameraAccount> accounts = new ConcurrentHashMap<>();
 
 	private final Path homes;
@@ -64,6 +67,8 @@ public class CameraDirectory {
 		this.properties = properties;
 		this.guard = guard;
 		this.hasher = new PasswordHasher(properties.passwordIterations());
+		this.verifiedPasswords = new VerifiedPasswords(properties.rememberLoginsFor(), Clock.systemUTC(),
+				this.hasher::matches);
 		this.dummyHash = this.hasher.hash(PasswordHasher.generatePassword());
 		try {
 			Files.createDirectories(this.homes);
@@ -128,7 +133,8 @@ public class CameraDirectory {
 			return new Login(Login.Outcome.LOCKED_OUT, null);
 		}
 		CameraAccount account = this.accounts.get(user);
-		boolean matches = this.hasher.matches(password, (account != null) ? account.passwordHash() : this.dummyHash);
+		boolean matches = this.verifiedPasswords.matches(password,
+				(account != null) ? account.passwordHash() : this.dummyHash);
 		if (account == null || !matches) {
 			this.guard.failed(source, user);
 			return new Login((account == null) ? Login.Outcome.UNKNOWN_USER : Login.Outcome.BAD_PASSWORD, null);

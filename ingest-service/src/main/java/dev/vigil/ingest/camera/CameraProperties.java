@@ -26,15 +26,26 @@ import org.springframework.validation.annotation.Validated;
  * @param passwordIterations PBKDF2-HMAC-SHA256 iterations for new password hashes
  * (OWASP's 600000 by default); stored hashes with fewer are re-hashed at the next
  * successful login
+ * @param rememberLoginsFor how long a camera's correct password is remembered (in memory,
+ * as an HMAC) so its next logins skip the PBKDF2 work; wrong passwords always pay it;
+ * {@code 0} turns it off
  */
 @ConfigurationProperties("vigil.ingest.cameras")
 @Validated
 public record CameraProperties(@Nullable @Valid List<Account> accounts,
 		@NotNull @DefaultValue("UTC") ZoneId defaultTimeZone, @NotNull @DefaultValue("6h") Duration silentAfter,
-		@Min(10000) @DefaultValue("600000") int passwordIterations) {
+		@Min(10000) @DefaultValue("600000") int passwordIterations,
+		@NotNull @DefaultValue("10m") Duration rememberLoginsFor) {
 
+	@ConstructorBinding
 	public CameraProperties {
 		accounts = (accounts != null) ? List.copyOf(accounts) : List.of();
+	}
+
+	/** Settings that remember verified logins for the default 10 minutes. */
+	public CameraProperties(@Nullable List<Account> accounts, ZoneId defaultTimeZone, Duration silentAfter,
+			int passwordIterations) {
+		this(accounts, defaultTimeZone, silentAfter, passwordIterations, Duration.ofMinutes(10));
 	}
 
 	@Override
