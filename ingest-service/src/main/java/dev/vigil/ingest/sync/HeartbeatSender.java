@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.vigil.contracts.EdgeHeartbeat;
 import dev.vigil.contracts.UploadProtocol;
@@ -53,6 +54,8 @@ class HeartbeatSender implements AutoCloseable {
 	private static final Logger log = LoggerFactory.getLogger(HeartbeatSender.class);
 
 	private final KafkaProducer<String, byte[]> producer;
+
+	private final AtomicBoolean sending = new AtomicBoolean();
 
 	private final String bootstrapServers;
 
@@ -107,8 +110,26 @@ class HeartbeatSender implements AutoCloseable {
 		this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
 	}
 
+	/**
+	 * Sends on a thread of its own: with Kafka unreachable a send blocks for seconds, and
+	 * fixed-delay tasks share the scheduler's one thread with the home sweeper and the
+	 * silence check, which must not wait for it. A beat still running skips the next.
+	 */
 	@Scheduled(initialDelayString = "${vigil.ingest.platform.heartbeat-initial-delay:2s}",
 			fixedDelayString = "${vigil.ingest.platform.heartbeat-interval:30s}")
+	void beat() {
+		if (this.sending.compareAndSet(false, true)) {
+			Thread.ofVirtual().name("edge-heartbeat").start(() -> {
+				try {
+					send();
+				}
+				finally {
+					this.sending.set(false);
+				}
+			});
+		}
+	}
+
 	void send() {
 		try {
 			ensureTopic();
