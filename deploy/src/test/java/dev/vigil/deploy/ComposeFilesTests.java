@@ -85,14 +85,23 @@ class ComposeFilesTests {
 	}
 
 	@Test
-	void unpacksNativeLibrariesOntoAnExecutableTmpfs() {
+	void unpacksNativeLibrariesWhereTheyCanBeLoaded() {
 		// Docker mounts tmpfs noexec: natives unpacked into /tmp cannot be dlopen()ed.
+		// The
+		// JavaCPP cache (FFmpeg, TensorFlow: ~700 MB) goes to a volume, so it does not
+		// count
+		// against mem_limit as tmpfs pages would.
 		Map<String, Object> processing = service("docker-compose.yml", "processing-service");
 		String options = ComposePolicy.environment(processing).get("JAVA_TOOL_OPTIONS");
 		assertThat(options).contains("-Djava.io.tmpdir=/var/cache/vigil/work",
-				"-Dorg.bytedeco.javacpp.cachedir=/var/cache/vigil/work/");
+				"-Dorg.bytedeco.javacpp.cachedir=/var/lib/vigil/processing/");
 		assertThat((List<?>) processing.get("tmpfs")).map(String::valueOf)
 			.anySatisfy((mount) -> assertThat(mount).startsWith("/var/cache/vigil/work:").contains(",exec"));
+		assertThat((List<?>) processing.get("volumes")).map(String::valueOf)
+			.contains("processing-natives:/var/lib/vigil/processing");
+		// The image owns the mount point, so a fresh named volume is writable by its
+		// user.
+		assertThat(Repository.resolve("deploy/jib/var/lib/vigil/processing/README")).exists();
 	}
 
 	@Test
