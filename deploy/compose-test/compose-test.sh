@@ -22,7 +22,7 @@ WORK="$STATE/compose-test"
 CACHE="$STATE/cache/compose-test"
 PROJECT=vigil-compose-test
 VERSION=0.1.0-SNAPSHOT
-SERVICES=(identity-service catalog-api processing-service ui gateway-edge ingest-service)
+SERVICES=(identity-service catalog-api processing-service notification-service ui gateway-edge ingest-service)
 SUITE=bookworm
 # Host ports away from ./vigil up's, so both can run on one machine; the passive range is fixed
 # by the compose file (the numbers are announced in PASV replies).
@@ -152,7 +152,7 @@ base_images() {
 		podman image inspect -f '{{.Id}}' localhost/vigil-base/jre:compose-test >"$BASE_TAR.id"
 	fi
 	# The stand-ins' base: the same plus redis-server and curl.
-	debian_image localhost/vigil-standin/debian-tools:$SUITE ca-certificates,tzdata,curl,redis-server,procps
+	debian_image localhost/vigil-standin/debian-tools:$SUITE ca-certificates,tzdata,curl,redis-server,procps,mosquitto,mosquitto-clients
 	with_jre localhost/vigil-standin/debian-tools:$SUITE localhost/vigil-standin/base:compose-test
 }
 
@@ -162,7 +162,7 @@ service_images() {
 		for service in "${SERVICES[@]}"; do podman image exists "vigil/$service:$VERSION" || REUSE=0; done
 		[ "$REUSE" -eq 1 ] && { step "reusing the loaded service images (--reuse-images)"; return 0; }
 	fi
-	step "building the six service images with Jib (deploy/build-images.sh --base tar://...)"
+	step "building the seven service images with Jib (deploy/build-images.sh --base tar://...)"
 	"$ROOT/deploy/build-images.sh" --base "tar://$BASE_TAR" >"$WORK/images.log" 2>&1 \
 		|| { tail -40 "$WORK/images.log" >&2; die "building the images failed (log: $WORK/images.log)"; }
 	for service in "${SERVICES[@]}"; do
@@ -190,7 +190,7 @@ standin_images() {
 		|| die "compiling the Mongo stand-in failed"
 	cp "$lib/s3proxy/s3proxy.jar" "$context/"
 	local standin
-	for standin in kafka mongo minio redis; do
+	for standin in kafka mongo minio redis mosquitto; do
 		podman build -q -f "$context/Containerfile.$standin" -t "localhost/vigil-standin/$standin:compose-test" "$context" \
 			>/dev/null || die "building the $standin stand-in failed"
 	done
@@ -274,7 +274,7 @@ teardown() {
 	if [ -n "$API_PID" ]; then
 		if [ "$status" -ne 0 ]; then
 			compose ps >&2 || true
-			for service in "${SERVICES[@]}" mongodb kafka redis minio minio-init; do
+			for service in "${SERVICES[@]}" mongodb kafka redis minio minio-init mosquitto; do
 				compose logs --no-color --tail=30 "$service" >"$WORK/$service.log" 2>&1 || true
 			done
 			say "last log lines of every container: $WORK/<service>.log"

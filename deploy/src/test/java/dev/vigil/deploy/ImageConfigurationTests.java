@@ -89,8 +89,8 @@ class ImageConfigurationTests {
 		assertThat(texts(profile, "image"))
 			.contains("${vigil.image.registry}/${project.artifactId}:${vigil.image.tag}");
 		assertThat(text(profile, "vigil.image.registry")).isEqualTo("vigil");
-		for (String service : List.of("identity-service", "catalog-api", "processing-service", "ui", "gateway-edge",
-				"ingest-service")) {
+		for (String service : List.of("identity-service", "catalog-api", "processing-service", "notification-service",
+				"ui", "gateway-edge", "ingest-service")) {
 			assertThat(
 					String.valueOf(ComposePolicy.services(ComposePolicy.load(Repository.resolve("docker-compose.yml")))
 						.get(service)
