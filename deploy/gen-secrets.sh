@@ -124,6 +124,9 @@ k8s() {
 			fi
 			echo "SPRING_DATA_REDIS_PASSWORD=$(random_secret 32)"
 			echo "VIGIL_UI_CLIENT_SECRET=$(random_secret 40)"
+			echo "VIGIL_NOTIFICATION_SECRET_KEY=$(random_secret 48)"
+			echo "VIGIL_MQTT_SERVICE_PASSWORD=$(random_secret 32)"
+			echo "VIGIL_MQTT_PASSWORD=$(random_secret 32)"
 		fi
 		echo "VIGIL_S3_ACCESS_KEY=vigil$(random_secret 15)"
 		echo "VIGIL_S3_SECRET_KEY=$(random_secret 40)"

@@ -99,6 +99,14 @@ class ComposeFilesTests {
 			.contains("./deploy/mosquitto:/mosquitto/config:ro");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "mosquitto.conf", "start.sh" })
+	void kubernetesRunsTheSameBrokerConfigurationAsCompose(String file) throws Exception {
+		// kustomize reads no file outside k8s/base/mosquitto: a copy, kept equal here.
+		assertThat(Repository.resolve("k8s/base/mosquitto/" + file))
+			.hasSameTextualContentAs(Repository.resolve("deploy/mosquitto/" + file));
+	}
+
 	@Test
 	void generatesEverySecretTheExampleLeavesEmpty() throws Exception {
 		String script = java.nio.file.Files.readString(Repository.resolve("deploy/gen-secrets.sh"));
