@@ -29,6 +29,7 @@ SUITE=bookworm
 HTTP_PORT="${VIGIL_CT_HTTP_PORT:-18080}"
 FTP_PORT="${VIGIL_CT_FTP_PORT:-12121}"
 SFTP_PORT="${VIGIL_CT_SFTP_PORT:-12222}"
+MQTT_PORT="${VIGIL_CT_MQTT_PORT:-11883}"
 KEEP=0 REUSE=0 DOWN=0
 for arg in "$@"; do
 	case "$arg" in
@@ -237,6 +238,8 @@ start_api() {
 compose_files() {
 	sed '/^name: /d' "$ROOT/docker-compose.yml" >"$WORK/docker-compose.yml"
 	cp "$HERE/standins.yml" "$WORK/standins.yml"
+	# Relative bind mounts resolve against --project-directory: the broker's config travels along.
+	rm -rf "$WORK/deploy/mosquitto" && mkdir -p "$WORK/deploy" && cp -a "$ROOT/deploy/mosquitto" "$WORK/deploy/mosquitto"
 }
 
 compose() {
@@ -253,7 +256,8 @@ write_env() {
 	VIGIL_ENV_FILE="$WORK/.env" VIGIL_ADDRESS="$address" VIGIL_PUBLIC_URL="$PUBLIC_URL" \
 		"$ROOT/deploy/gen-secrets.sh" compose >/dev/null
 	sed -i -e "s|^VIGIL_HTTP_PORT=.*|VIGIL_HTTP_PORT=$HTTP_PORT|" -e "s|^VIGIL_FTP_PORT=.*|VIGIL_FTP_PORT=$FTP_PORT|" \
-		-e "s|^VIGIL_SFTP_PORT=.*|VIGIL_SFTP_PORT=$SFTP_PORT|" "$WORK/.env"
+		-e "s|^VIGIL_SFTP_PORT=.*|VIGIL_SFTP_PORT=$SFTP_PORT|" -e "s|^VIGIL_MQTT_PORT=.*|VIGIL_MQTT_PORT=$MQTT_PORT|" \
+		-e "s|^VIGIL_MQTT_BIND_ADDRESS=.*|VIGIL_MQTT_BIND_ADDRESS=127.0.0.1|" "$WORK/.env"
 }
 
 leftovers() {
