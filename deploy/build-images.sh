@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the six service images with Jib (root pom, profile "images"); no Docker daemon needed.
+# Builds the seven service images with Jib (root pom, profile "images"); no Docker daemon needed.
 #   deploy/build-images.sh                         tarballs for this machine's platform: <service>/target/jib-image.tar
 #   deploy/build-images.sh --platform linux/arm64  tarballs for a Pi (load with: docker load -i ...)
 #   deploy/build-images.sh --push REGISTRY [--tag TAG]  multi-arch images (amd64 + arm64) pushed to REGISTRY/<service>:TAG
@@ -8,7 +8,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-SERVICES="identity-service,catalog-api,processing-service,ui,gateway-edge,ingest-service"
+SERVICES="identity-service,catalog-api,processing-service,notification-service,ui,gateway-edge,ingest-service"
 
 case "$(uname -m)" in
 aarch64 | arm64) platform=linux/arm64 ;;

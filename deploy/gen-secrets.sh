@@ -82,9 +82,13 @@ compose() {
 		-e "s|^VIGIL_S3_SECRET_KEY=.*|VIGIL_S3_SECRET_KEY=$(random_secret 40)|" \
 		-e "s|^VIGIL_UI_CLIENT_SECRET=.*|VIGIL_UI_CLIENT_SECRET=$(random_secret 40)|" \
 		-e "s|^VIGIL_INGEST_ADMIN_TOKEN=.*|VIGIL_INGEST_ADMIN_TOKEN=$(random_secret 40)|" \
+		-e "s|^VIGIL_NOTIFICATION_SECRET_KEY=.*|VIGIL_NOTIFICATION_SECRET_KEY=$(random_secret 48)|" \
+		-e "s|^VIGIL_MQTT_SERVICE_PASSWORD=.*|VIGIL_MQTT_SERVICE_PASSWORD=$(random_secret 32)|" \
+		-e "s|^VIGIL_MQTT_PASSWORD=.*|VIGIL_MQTT_PASSWORD=$(random_secret 32)|" \
 		"$ROOT/.env.example" >"$env"
 	chmod 600 "$env"
 	echo "Wrote $env for $public_url (cameras: $address). Check the addresses in it, then: docker compose up -d"
+	echo "Home Assistant's MQTT account: VIGIL_MQTT_USER / VIGIL_MQTT_PASSWORD in $env (broker $address:1883)"
 }
 
 edge() {
@@ -120,6 +124,9 @@ k8s() {
 			fi
 			echo "SPRING_DATA_REDIS_PASSWORD=$(random_secret 32)"
 			echo "VIGIL_UI_CLIENT_SECRET=$(random_secret 40)"
+			echo "VIGIL_NOTIFICATION_SECRET_KEY=$(random_secret 48)"
+			echo "VIGIL_MQTT_SERVICE_PASSWORD=$(random_secret 32)"
+			echo "VIGIL_MQTT_PASSWORD=$(random_secret 32)"
 		fi
 		echo "VIGIL_S3_ACCESS_KEY=vigil$(random_secret 15)"
 		echo "VIGIL_S3_SECRET_KEY=$(random_secret 40)"

@@ -22,13 +22,14 @@ WORK="$STATE/compose-test"
 CACHE="$STATE/cache/compose-test"
 PROJECT=vigil-compose-test
 VERSION=0.1.0-SNAPSHOT
-SERVICES=(identity-service catalog-api processing-service ui gateway-edge ingest-service)
+SERVICES=(identity-service catalog-api processing-service notification-service ui gateway-edge ingest-service)
 SUITE=bookworm
 # Host ports away from ./vigil up's, so both can run on one machine; the passive range is fixed
 # by the compose file (the numbers are announced in PASV replies).
 HTTP_PORT="${VIGIL_CT_HTTP_PORT:-18080}"
 FTP_PORT="${VIGIL_CT_FTP_PORT:-12121}"
 SFTP_PORT="${VIGIL_CT_SFTP_PORT:-12222}"
+MQTT_PORT="${VIGIL_CT_MQTT_PORT:-11883}"
 KEEP=0 REUSE=0 DOWN=0
 for arg in "$@"; do
 	case "$arg" in
@@ -152,7 +153,7 @@ base_images() {
 		podman image inspect -f '{{.Id}}' localhost/vigil-base/jre:compose-test >"$BASE_TAR.id"
 	fi
 	# The stand-ins' base: the same plus redis-server and curl.
-	debian_image localhost/vigil-standin/debian-tools:$SUITE ca-certificates,tzdata,curl,redis-server,procps
+	debian_image localhost/vigil-standin/debian-tools:$SUITE ca-certificates,tzdata,curl,redis-server,procps,mosquitto,mosquitto-clients
 	with_jre localhost/vigil-standin/debian-tools:$SUITE localhost/vigil-standin/base:compose-test
 }
 
@@ -162,7 +163,7 @@ service_images() {
 		for service in "${SERVICES[@]}"; do podman image exists "vigil/$service:$VERSION" || REUSE=0; done
 		[ "$REUSE" -eq 1 ] && { step "reusing the loaded service images (--reuse-images)"; return 0; }
 	fi
-	step "building the six service images with Jib (deploy/build-images.sh --base tar://...)"
+	step "building the seven service images with Jib (deploy/build-images.sh --base tar://...)"
 	"$ROOT/deploy/build-images.sh" --base "tar://$BASE_TAR" >"$WORK/images.log" 2>&1 \
 		|| { tail -40 "$WORK/images.log" >&2; die "building the images failed (log: $WORK/images.log)"; }
 	for service in "${SERVICES[@]}"; do
@@ -190,7 +191,7 @@ standin_images() {
 		|| die "compiling the Mongo stand-in failed"
 	cp "$lib/s3proxy/s3proxy.jar" "$context/"
 	local standin
-	for standin in kafka mongo minio redis; do
+	for standin in kafka mongo minio redis mosquitto; do
 		podman build -q -f "$context/Containerfile.$standin" -t "localhost/vigil-standin/$standin:compose-test" "$context" \
 			>/dev/null || die "building the $standin stand-in failed"
 	done
@@ -237,6 +238,8 @@ start_api() {
 compose_files() {
 	sed '/^name: /d' "$ROOT/docker-compose.yml" >"$WORK/docker-compose.yml"
 	cp "$HERE/standins.yml" "$WORK/standins.yml"
+	# Relative bind mounts resolve against --project-directory: the broker's config travels along.
+	rm -rf "$WORK/deploy/mosquitto" && mkdir -p "$WORK/deploy" && cp -a "$ROOT/deploy/mosquitto" "$WORK/deploy/mosquitto"
 }
 
 compose() {
@@ -253,7 +256,8 @@ write_env() {
 	VIGIL_ENV_FILE="$WORK/.env" VIGIL_ADDRESS="$address" VIGIL_PUBLIC_URL="$PUBLIC_URL" \
 		"$ROOT/deploy/gen-secrets.sh" compose >/dev/null
 	sed -i -e "s|^VIGIL_HTTP_PORT=.*|VIGIL_HTTP_PORT=$HTTP_PORT|" -e "s|^VIGIL_FTP_PORT=.*|VIGIL_FTP_PORT=$FTP_PORT|" \
-		-e "s|^VIGIL_SFTP_PORT=.*|VIGIL_SFTP_PORT=$SFTP_PORT|" "$WORK/.env"
+		-e "s|^VIGIL_SFTP_PORT=.*|VIGIL_SFTP_PORT=$SFTP_PORT|" -e "s|^VIGIL_MQTT_PORT=.*|VIGIL_MQTT_PORT=$MQTT_PORT|" \
+		-e "s|^VIGIL_MQTT_BIND_ADDRESS=.*|VIGIL_MQTT_BIND_ADDRESS=127.0.0.1|" "$WORK/.env"
 }
 
 leftovers() {
@@ -274,7 +278,7 @@ teardown() {
 	if [ -n "$API_PID" ]; then
 		if [ "$status" -ne 0 ]; then
 			compose ps >&2 || true
-			for service in "${SERVICES[@]}" mongodb kafka redis minio minio-init; do
+			for service in "${SERVICES[@]}" mongodb kafka redis minio minio-init mosquitto; do
 				compose logs --no-color --tail=30 "$service" >"$WORK/$service.log" 2>&1 || true
 			done
 			say "last log lines of every container: $WORK/<service>.log"

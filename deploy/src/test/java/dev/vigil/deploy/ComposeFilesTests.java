@@ -36,8 +36,8 @@ class ComposeFilesTests {
 	@Test
 	void runsTheWholePlatformWithRealInfrastructure() {
 		assertThat(ComposePolicy.services(load("docker-compose.yml")).keySet()).containsExactlyInAnyOrder("mongodb",
-				"kafka", "redis", "minio", "minio-init", "identity-service", "catalog-api", "processing-service", "ui",
-				"gateway-edge", "ingest-service");
+				"kafka", "redis", "minio", "minio-init", "mosquitto", "identity-service", "catalog-api",
+				"processing-service", "notification-service", "ui", "gateway-edge", "ingest-service");
 		assertThat(service("docker-compose.yml", "kafka").get("image").toString()).startsWith("apache/kafka:");
 		assertThat(ComposePolicy.environment(service("docker-compose.yml", "kafka")))
 			.containsEntry("KAFKA_PROCESS_ROLES", "broker,controller");
@@ -45,8 +45,8 @@ class ComposeFilesTests {
 
 	@Test
 	void startsEveryVigilServiceInTheProductionProfile() {
-		for (String name : List.of("identity-service", "catalog-api", "processing-service", "ui", "gateway-edge",
-				"ingest-service")) {
+		for (String name : List.of("identity-service", "catalog-api", "processing-service", "notification-service",
+				"ui", "gateway-edge", "ingest-service")) {
 			assertThat(ComposePolicy.environment(service("docker-compose.yml", name)))
 				.containsEntry("SPRING_PROFILES_ACTIVE", "production");
 		}
@@ -61,6 +61,61 @@ class ComposeFilesTests {
 			.containsEntry("mongodb", "service_healthy")
 			.containsEntry("redis", "service_healthy")
 			.containsEntry("minio-init", "service_completed_successfully");
+	}
+
+	@Test
+	void alertsGoToMosquittoWithAPasswordPerClientAndTheGatewayRoutesTheirApi() {
+		Map<String, String> notification = ComposePolicy
+			.environment(service("docker-compose.yml", "notification-service"));
+		assertThat(notification).containsEntry("VIGIL_NOTIFICATION_MQTT_ENABLED", "true")
+			.containsEntry("VIGIL_NOTIFICATION_MQTT_URI", "tcp://mosquitto:1883")
+			.containsEntry("VIGIL_NOTIFICATION_MQTT_PASSWORD",
+					"${VIGIL_MQTT_SERVICE_PASSWORD:?run deploy/gen-secrets.sh compose}")
+			.containsKeys("VIGIL_NOTIFICATION_SECRET_KEY", "VIGIL_ISSUER_URI", "SPRING_MONGODB_URI",
+					"VIGIL_S3_ACCESS_KEY");
+		assertThat(ComposePolicy.dependencies(service("docker-compose.yml", "notification-service")))
+			.containsEntry("mosquitto", "service_healthy")
+			.containsEntry("kafka", "service_healthy")
+			.containsEntry("mongodb", "service_healthy");
+		Map<String, String> broker = ComposePolicy.environment(service("docker-compose.yml", "mosquitto"));
+		assertThat(broker.get("VIGIL_MQTT_SERVICE_USER"))
+			.isEqualTo(notification.get("VIGIL_NOTIFICATION_MQTT_USERNAME"));
+		assertThat(broker).containsKeys("VIGIL_MQTT_SERVICE_PASSWORD", "VIGIL_MQTT_USER", "VIGIL_MQTT_PASSWORD");
+		assertThat(ComposePolicy.environment(service("docker-compose.yml", "gateway-edge")))
+			.containsEntry("VIGIL_GATEWAY_ROUTES_NOTIFICATION_URI", "http://notification-service:8085");
+	}
+
+	@Test
+	void mosquittoRefusesAnonymousClientsAndGivesHomeAssistantReadOnlyTopics() throws Exception {
+		String conf = java.nio.file.Files.readString(Repository.resolve("deploy/mosquitto/mosquitto.conf"));
+		assertThat(conf).containsPattern("(?m)^allow_anonymous false$")
+			.containsPattern("(?m)^password_file /tmp/mosquitto/passwd$")
+			.containsPattern("(?m)^acl_file /tmp/mosquitto/acl$");
+		String start = java.nio.file.Files.readString(Repository.resolve("deploy/mosquitto/start.sh"));
+		assertThat(start)
+			.contains("user $VIGIL_MQTT_SERVICE_USER\ntopic readwrite vigil/#\ntopic readwrite homeassistant/#")
+			.contains("user $VIGIL_MQTT_USER\ntopic read vigil/#\ntopic read homeassistant/#\nACL");
+		assertThat((List<?>) service("docker-compose.yml", "mosquitto").get("volumes")).map(String::valueOf)
+			.contains("./deploy/mosquitto:/mosquitto/config:ro");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "mosquitto.conf", "start.sh" })
+	void kubernetesRunsTheSameBrokerConfigurationAsCompose(String file) throws Exception {
+		// kustomize reads no file outside k8s/base/mosquitto: a copy, kept equal here.
+		assertThat(Repository.resolve("k8s/base/mosquitto/" + file))
+			.hasSameTextualContentAs(Repository.resolve("deploy/mosquitto/" + file));
+	}
+
+	@Test
+	void generatesEverySecretTheExampleLeavesEmpty() throws Exception {
+		String script = java.nio.file.Files.readString(Repository.resolve("deploy/gen-secrets.sh"));
+		for (String line : java.nio.file.Files.readAllLines(Repository.resolve(".env.example"))) {
+			String name = line.contains("=") ? line.substring(0, line.indexOf('=')) : "";
+			if (line.endsWith("=") && ManifestPolicy.looksLikeSecretName(name)) {
+				assertThat(script).as("gen-secrets.sh fills %s", name).contains("s|^" + name + "=.*|");
+			}
+		}
 	}
 
 	@Test

@@ -54,7 +54,7 @@ final class ComposePolicy {
 
 	/** Images whose containers keep state that must outlive them. */
 	static final Set<String> STATEFUL_IMAGES = Set.of("mongo", "apache/kafka", "redis", "minio/minio", "ingest-service",
-			"identity-service");
+			"identity-service", "eclipse-mosquitto");
 
 	private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?\\}");
 

@@ -42,10 +42,12 @@ class ExposureTests {
 			.filter((entry) -> entry.getValue().get("ports") != null)
 			.map(Map.Entry::getKey)
 			.collect(Collectors.toSet());
-		// A new service that users must reach (e.g. an MQTT broker for Home Assistant) is
-		// added
-		// here with its reason; everything else stays on the compose network.
-		assertThat(published).containsExactlyInAnyOrder("gateway-edge", "ingest-service");
+		// A new service that users must reach is added here with its reason; everything
+		// else stays on the compose network. Mosquitto: Home Assistant subscribes to the
+		// alerts (MQTT only, password per client, docs/security.md).
+		assertThat(published).containsExactlyInAnyOrder("gateway-edge", "ingest-service", "mosquitto");
+		assertThat((List<?>) services.get("mosquitto").get("ports")).map(String::valueOf)
+			.containsExactly("${VIGIL_MQTT_BIND_ADDRESS:-0.0.0.0}:${VIGIL_MQTT_PORT:-1883}:1883");
 		assertThat((List<?>) services.get("gateway-edge").get("ports")).hasSize(1);
 		// The edge: FTP, SFTP and the passive range; never its HTTP (admin API,
 		// actuator).
@@ -60,8 +62,8 @@ class ExposureTests {
 	void composeServesActuatorOnTheManagementPortAndChecksHealthThere() {
 		Map<String, Map<String, Object>> services = ComposePolicy
 			.services(ComposePolicy.load(Repository.resolve("docker-compose.yml")));
-		for (String name : List.of("identity-service", "catalog-api", "processing-service", "ui", "gateway-edge",
-				"ingest-service")) {
+		for (String name : List.of("identity-service", "catalog-api", "processing-service", "notification-service",
+				"ui", "gateway-edge", "ingest-service")) {
 			assertThat(ComposePolicy.environment(services.get(name))).as(name)
 				.containsEntry("MANAGEMENT_SERVER_PORT", String.valueOf(MANAGEMENT));
 			Map<?, ?> health = (Map<?, ?>) services.get(name).get("healthcheck");

@@ -89,14 +89,49 @@ class ImageConfigurationTests {
 		assertThat(texts(profile, "image"))
 			.contains("${vigil.image.registry}/${project.artifactId}:${vigil.image.tag}");
 		assertThat(text(profile, "vigil.image.registry")).isEqualTo("vigil");
-		for (String service : List.of("identity-service", "catalog-api", "processing-service", "ui", "gateway-edge",
-				"ingest-service")) {
+		for (String service : List.of("identity-service", "catalog-api", "processing-service", "notification-service",
+				"ui", "gateway-edge", "ingest-service")) {
 			assertThat(
 					String.valueOf(ComposePolicy.services(ComposePolicy.load(Repository.resolve("docker-compose.yml")))
 						.get(service)
 						.get("image")))
 				.isEqualTo("${VIGIL_IMAGE_REGISTRY:-vigil}/" + service + ":${VIGIL_VERSION:-0.1.0-SNAPSHOT}");
 		}
+	}
+
+	@Test
+	void buildsLoadsAndRunsEveryServiceTheLauncherRuns() throws Exception {
+		// A new module in ./vigil up must also get an image (build-images.sh), be loaded
+		// by compose-test, run in compose and in Kubernetes.
+		java.util.Set<String> launched = words(java.nio.file.Files.readString(Repository.resolve("vigil")),
+				"(?m)^SERVICES=\\(([^)]*)\\)");
+		assertThat(launched).contains("notification-service");
+		assertThat(words(java.nio.file.Files.readString(Repository.resolve("deploy/build-images.sh")),
+				"(?m)^SERVICES=\"([^\"]*)\""))
+			.isEqualTo(launched);
+		assertThat(words(java.nio.file.Files.readString(Repository.resolve("deploy/compose-test/compose-test.sh")),
+				"(?m)^SERVICES=\\(([^)]*)\\)"))
+			.isEqualTo(launched);
+		java.util.Set<String> composed = new java.util.HashSet<>();
+		ComposePolicy.services(ComposePolicy.load(Repository.resolve("docker-compose.yml")))
+			.forEach((name, service) -> {
+				if (String.valueOf(service.get("image")).startsWith("${VIGIL_IMAGE_REGISTRY:-vigil}/")) {
+					composed.add(name);
+				}
+			});
+		assertThat(composed).isEqualTo(launched);
+		assertThat(Manifest.parse(Kustomize.render("base"))
+			.stream()
+			.map(Manifest::object)
+			.filter(Deployment.class::isInstance)
+			.map((deployment) -> deployment.getMetadata().getName())
+			.collect(java.util.stream.Collectors.toSet())).isEqualTo(launched);
+	}
+
+	private static java.util.Set<String> words(String text, String pattern) {
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(pattern).matcher(text);
+		assertThat(matcher.find()).as("%s", pattern).isTrue();
+		return new java.util.HashSet<>(List.of(matcher.group(1).strip().split("[\\s,]+")));
 	}
 
 }

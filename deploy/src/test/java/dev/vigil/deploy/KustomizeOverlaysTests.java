@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KustomizeOverlaysTests {
 
-	private static final Set<String> SERVICES = Set.of("identity-service", "catalog-api", "processing-service", "ui",
-			"gateway-edge", "ingest-service");
+	private static final Set<String> SERVICES = Set.of("identity-service", "catalog-api", "processing-service",
+			"notification-service", "ui", "gateway-edge", "ingest-service");
 
 	static List<String> targets() {
 		List<String> targets = new ArrayList<>(Kustomize.overlays());
@@ -130,7 +131,7 @@ class KustomizeOverlaysTests {
 		Set<String> statefulSets = objects("overlays/dev", StatefulSet.class).stream()
 			.map((set) -> set.getMetadata().getName())
 			.collect(Collectors.toSet());
-		assertThat(statefulSets).containsExactlyInAnyOrder("mongodb", "kafka", "redis", "minio");
+		assertThat(statefulSets).containsExactlyInAnyOrder("mongodb", "kafka", "redis", "minio", "mosquitto");
 		for (StatefulSet statefulSet : objects("overlays/dev", StatefulSet.class)) {
 			assertThat(statefulSet.getSpec().getReplicas()).isEqualTo(1);
 			assertThat(statefulSet.getSpec().getVolumeClaimTemplates())
@@ -143,7 +144,11 @@ class KustomizeOverlaysTests {
 
 	@Test
 	void productionUsesManagedServicesAndScales() {
-		assertThat(objects("overlays/production", StatefulSet.class)).isEmpty();
+		// The MQTT broker of the alerts runs in the cluster (managed MQTT is rare); the
+		// rest
+		// is managed.
+		assertThat(objects("overlays/production", StatefulSet.class)).map((set) -> set.getMetadata().getName())
+			.containsExactly("mosquitto");
 		assertThat(deploymentNames("overlays/production")).isEqualTo(SERVICES);
 		Set<String> scaled = objects("overlays/production", HorizontalPodAutoscaler.class).stream()
 			.map((hpa) -> hpa.getSpec().getScaleTargetRef().getName())
@@ -228,6 +233,60 @@ class KustomizeOverlaysTests {
 					});
 			}
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "overlays/dev", "overlays/production" })
+	void wiresAlertsToMosquittoAndRoutesTheirApiThroughTheGateway(String target) {
+		Container notification = named(target, Deployment.class, "notification-service").getSpec()
+			.getTemplate()
+			.getSpec()
+			.getContainers()
+			.getFirst();
+		Map<String, io.fabric8.kubernetes.api.model.EnvVar> env = notification.getEnv()
+			.stream()
+			.collect(Collectors.toMap(io.fabric8.kubernetes.api.model.EnvVar::getName, (var) -> var));
+		assertThat(env.get("VIGIL_NOTIFICATION_MQTT_URI").getValue()).isEqualTo("tcp://mosquitto:1883");
+		assertThat(env.get("VIGIL_NOTIFICATION_MQTT_PASSWORD").getValueFrom().getSecretKeyRef().getKey())
+			.isEqualTo("VIGIL_MQTT_SERVICE_PASSWORD");
+		assertThat(env.get("VIGIL_NOTIFICATION_SECRET_KEY").getValueFrom().getSecretKeyRef().getKey())
+			.isEqualTo("VIGIL_NOTIFICATION_SECRET_KEY");
+		Container broker = named(target, StatefulSet.class, "mosquitto").getSpec()
+			.getTemplate()
+			.getSpec()
+			.getContainers()
+			.getFirst();
+		assertThat(broker.getEnv()).anyMatch((var) -> var.getName().equals("VIGIL_MQTT_SERVICE_USER")
+				&& var.getValue().equals(env.get("VIGIL_NOTIFICATION_MQTT_USERNAME").getValue()));
+		assertThat(Rendered.generatedConfigMap(target, "vigil-mosquitto").getData().get("mosquitto.conf"))
+			.contains("allow_anonymous false");
+		assertThat(named(target, Deployment.class, "gateway-edge").getSpec()
+			.getTemplate()
+			.getSpec()
+			.getContainers()
+			.getFirst()
+			.getEnv())
+			.anyMatch((var) -> var.getName().equals("VIGIL_GATEWAY_ROUTES_NOTIFICATION_URI")
+					&& "http://notification-service:8085".equals(var.getValue()));
+		assertThat(Rendered.generatedConfigMap(target, "vigil-config").getData())
+			.containsKey("VIGIL_NOTIFICATION_PUBLICURL");
+	}
+
+	@Test
+	void letsNotificationServiceReachItsInfrastructureAndNothingElseReachIt() {
+		for (String peer : List.of("kafka", "mongodb", "minio", "mosquitto")) {
+			NetworkPolicy policy = named("overlays/dev", NetworkPolicy.class, peer);
+			assertThat(policy.getSpec().getIngress()).as("ingress of %s", peer)
+				.anyMatch((rule) -> rule.getFrom()
+					.stream()
+					.anyMatch((from) -> from.getPodSelector() != null && "notification-service"
+						.equals(from.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"))));
+		}
+		NetworkPolicy own = named("overlays/dev", NetworkPolicy.class, "notification-service");
+		assertThat(own.getSpec().getIngress()).singleElement()
+			.satisfies((rule) -> assertThat(rule.getFrom()).singleElement()
+				.satisfies((from) -> assertThat(from.getPodSelector().getMatchLabels())
+					.containsEntry("app.kubernetes.io/name", "gateway-edge")));
 	}
 
 	private static Set<String> deploymentNames(String target) {

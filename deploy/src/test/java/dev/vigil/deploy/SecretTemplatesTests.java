@@ -45,7 +45,8 @@ class SecretTemplatesTests {
 		assertThat(first.exitCode()).as(first.stderr()).isZero();
 		Map<String, String> env = read(repo.resolve(".env"));
 		for (String secret : List.of("MONGO_ROOT_PASSWORD", "REDIS_PASSWORD", "VIGIL_S3_SECRET_KEY",
-				"VIGIL_UI_CLIENT_SECRET", "VIGIL_INGEST_ADMIN_TOKEN")) {
+				"VIGIL_UI_CLIENT_SECRET", "VIGIL_INGEST_ADMIN_TOKEN", "VIGIL_NOTIFICATION_SECRET_KEY",
+				"VIGIL_MQTT_SERVICE_PASSWORD", "VIGIL_MQTT_PASSWORD")) {
 			assertThat(env.get(secret)).as(secret).matches("[A-Za-z0-9]{32,}");
 		}
 		assertThat(env.get("VIGIL_UI_CLIENT_SECRET")).isNotEqualTo(env.get("VIGIL_INGEST_ADMIN_TOKEN"));
