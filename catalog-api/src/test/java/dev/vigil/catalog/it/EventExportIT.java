@@ -127,6 +127,24 @@ class EventExportIT extends CatalogIT {
 		assertThat(download(eventId, null).statusCode()).isEqualTo(401);
 	}
 
+	@Test
+	void anObjectTheStoreNoLongerHasIsListedAsMissingInsteadOfBreakingTheZip() throws Exception {
+		String camera = WireEvents.camera("gone");
+		String mediaId = WireEvents.mediaId();
+		wire.uploaded(WireEvents.upload(camera, mediaId, Instant.now().minusSeconds(60), MediaKind.IMAGE));
+		JsonNode events = eventually(() -> this.api.get("/api/v1/events?camera=" + camera, issuer.reader()).json(),
+				(json) -> json.path("items").size() == 1);
+		String eventId = events.path("items").get(0).path("id").asString();
+
+		HttpResponse<byte[]> response = download(eventId, issuer.reader());
+		assertThat(response.statusCode()).isEqualTo(200);
+		Map<String, byte[]> entries = unzip(response.body());
+		assertThat(entries.keySet()).containsExactly("event.json", "event.csv");
+		JsonNode json = JsonMapper.builder().build().readTree(entries.get("event.json"));
+		assertThat(json.path("media").get(0).path("mediaId").asString()).isEqualTo(camera + "." + mediaId);
+		assertThat(json.path("media").get(0).path("original").asString()).isEqualTo("missing");
+	}
+
 	private HttpResponse<byte[]> download(String eventId, String token) throws Exception {
 		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create(this.api.base() + "/api/v1/events/" + eventId + "/export"));
