@@ -113,6 +113,12 @@ public final class CannedBackend {
 		return this;
 	}
 
+	/** Answers with a file download: these bytes, named in Content-Disposition. */
+	public CannedBackend attachment(String path, String contentType, String fileName, String body) {
+		this.routes.put("GET " + path, new Answer(200, body, null, contentType, fileName));
+		return this;
+	}
+
 	/** Answers nothing and closes the connection, like a service that went away. */
 	public CannedBackend drop(String method, String path) {
 		this.routes.put(method + " " + path, new Answer(-1, "", null));
@@ -156,6 +162,10 @@ public final class CannedBackend {
 		}
 		if (answer.location() != null) {
 			exchange.getResponseHeaders().set("Location", answer.location());
+		}
+		if (answer.fileName() != null) {
+			exchange.getResponseHeaders()
+				.set("Content-Disposition", "attachment; filename=\"" + answer.fileName() + "\"");
 		}
 		byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
 		String type = (answer.contentType() != null) ? answer.contentType()
@@ -202,10 +212,14 @@ public final class CannedBackend {
 
 	}
 
-	private record Answer(int status, String body, String location, String contentType) {
+	private record Answer(int status, String body, String location, String contentType, String fileName) {
 
 		Answer(int status, String body, String location) {
-			this(status, body, location, null);
+			this(status, body, location, null, null);
+		}
+
+		Answer(int status, String body, String location, String contentType) {
+			this(status, body, location, contentType, null);
 		}
 
 	}

@@ -111,6 +111,25 @@ class EventTests extends UiTestSupport {
 	}
 
 	@Test
+	void exportsTheEventAsAZipUnderTheNameCatalogApiGivesIt() throws Exception {
+		String html = this.mvc.perform(get("/events/" + EVENT).with(viewer()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("href=\"/events/" + EVENT + "/export\"").contains("data-test=\"export-event\"");
+		this.backend.attachment("/api/v1/events/" + EVENT + "/export", "application/zip",
+				"driveway_2025-11-25_1000.zip", "PK-zip-bytes");
+		this.mvc.perform(get("/events/" + EVENT + "/export").with(viewer()))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/zip"))
+			.andExpect(header().string("Content-Disposition", "attachment; filename=\"driveway_2025-11-25_1000.zip\""))
+			.andExpect((result) -> assertThat(result.getResponse().getContentAsString()).isEqualTo("PK-zip-bytes"));
+		CannedBackend.Recorded request = this.backend.requests("GET", "/api/v1/events/" + EVENT + "/export").get(0);
+		assertThat(request.authorization()).isEqualTo("Bearer " + VIEWER_TOKEN);
+		this.mvc.perform(get("/events/x;y/export").with(viewer())).andExpect(status().is4xxClientError());
+	}
+
+	@Test
 	void refusesMalformedIdsAndVariantsWithoutCallingTheApi() throws Exception {
 		this.mvc.perform(get("/media/../../etc/passwd/original").with(viewer())).andExpect(status().is4xxClientError());
 		this.mvc.perform(get("/media/abc/original").with(viewer())).andExpect(status().isNotFound());

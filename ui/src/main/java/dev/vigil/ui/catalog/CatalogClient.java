@@ -251,6 +251,22 @@ public class CatalogClient {
 			}));
 	}
 
+	/**
+	 * Asks for an event as a zip and hands the stream to a sink; catalog-api names the
+	 * file in {@code Content-Disposition}.
+	 * @param id event id
+	 * @param sink receives status, headers and body
+	 */
+	public void eventExport(String id, ContentSink sink) {
+		call(() -> this.rest.get().uri(API + "/events/{id}/export", id).exchange((request, response) -> {
+			if (response.getStatusCode().isError()) {
+				throw TokenRelay.problem(response.getStatusCode(), response.getBody(), this.json);
+			}
+			sink.accept(response.getStatusCode(), response.getHeaders(), response.getBody());
+			return Boolean.TRUE;
+		}));
+	}
+
 	private <T> List<T> items(@Nullable JsonNode body, Class<T> type) {
 		if (body == null) {
 			return List.of();
