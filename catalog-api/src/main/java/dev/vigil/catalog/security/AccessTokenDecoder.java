@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 
 /**
  * Decodes bearer tokens and accepts only access tokens meant for this API: signed by the
@@ -30,23 +31,28 @@ final class AccessTokenDecoder {
 	}
 
 	static JwtDecoder create(OAuth2ResourceServerProperties.Jwt properties, CatalogSecurityProperties security) {
-		NimbusJwtDecoder decoder;
+		OAuth2TokenValidator<Jwt> validator = validator(properties.getIssuerUri(), properties.getAudiences(),
+				security.tokenTypes());
 		if (hasText(properties.getJwkSetUri())) {
 			// Keys straight from the issuer (e.g.
 			// http://identity-service:8090/oauth2/jwks),
-			// the issuer still checked below.
-			decoder = NimbusJwtDecoder.withJwkSetUri(properties.getJwkSetUri()).build();
+			// the issuer still checked by the validator.
+			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.getJwkSetUri()).build();
+			decoder.setJwtValidator(validator);
+			return decoder;
 		}
-		else if (hasText(properties.getIssuerUri())) {
-			// Discovery on first use, so the API may start before the issuer answers.
-			decoder = NimbusJwtDecoder.withIssuerLocation(properties.getIssuerUri()).build();
+		if (hasText(properties.getIssuerUri())) {
+			// Discovery on first use (retried until it works), so the API may start
+			// before
+			// the issuer answers: compose, k8s and ./vigil up start them side by side.
+			return new SupplierJwtDecoder(() -> {
+				NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.getIssuerUri()).build();
+				decoder.setJwtValidator(validator);
+				return decoder;
+			});
 		}
-		else {
-			throw new IllegalStateException("No token issuer: set spring.security.oauth2.resourceserver.jwt.issuer-uri "
-					+ "(VIGIL_ISSUER_URI) and/or its jwk-set-uri");
-		}
-		decoder.setJwtValidator(validator(properties.getIssuerUri(), properties.getAudiences(), security.tokenTypes()));
-		return decoder;
+		throw new IllegalStateException("No token issuer: set spring.security.oauth2.resourceserver.jwt.issuer-uri "
+				+ "(VIGIL_ISSUER_URI) and/or its jwk-set-uri");
 	}
 
 	static OAuth2TokenValidator<Jwt> validator(String issuer, List<String> audiences, List<String> tokenTypes) {
@@ -62,8 +68,7 @@ final class AccessTokenDecoder {
 		List<String> accepted = List.copyOf(audiences);
 		validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
 				(aud) -> aud != null && aud.stream().anyMatch(accepted::contains)));
-		// Adds the expiry/not-before check (and keeps our type check instead of the
-		// default's).
+		// Adds the expiry/not-before check (and keeps our type check, not the default's).
 		return JwtValidators.createDefaultWithValidators(validators);
 	}
 

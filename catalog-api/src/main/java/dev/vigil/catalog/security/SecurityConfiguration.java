@@ -63,18 +63,14 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/**")
 			.hasAuthority(ADMIN)
-			// Where cameras dial in (edge hosts, ports, camera users): for the admins who
-			// set
-			// cameras up, not for every reader.
+			// Where cameras dial in (edge hosts, ports, users): for admins only.
 			.requestMatchers(HttpMethod.GET, "/api/v1/edges", "/api/v1/edges/**", "/api/v1/cameras/*/setup")
 			.hasAuthority(ADMIN)
 			.requestMatchers(HttpMethod.GET, "/api/v1/**")
 			.hasAnyAuthority(READ, ADMIN)
 			.requestMatchers(HttpMethod.POST, "/api/v1/media/*/feedback")
 			.hasAnyAuthority(WRITE, ADMIN)
-			// Review state is the caller's own (per token subject): whoever may read
-			// events
-			// may mark them reviewed.
+			// Review state is per token subject: who may read events may mark them.
 			.requestMatchers("/api/v1/reviews", "/api/v1/reviews/**")
 			.hasAnyAuthority(READ, ADMIN)
 			.requestMatchers("/api/v1/**")
