@@ -51,7 +51,13 @@ class ChannelsController {
 
 	@GetMapping("/channels/new")
 	String form(Model model) {
-		return form(model, Map.of("type", "NTFY", "url", "https://ntfy.sh", "priority", "4"), new FormErrors(), null);
+		Map<String, String> typed = new LinkedHashMap<>();
+		typed.put("type", "NTFY");
+		typed.put("name", "");
+		typed.put("url", "https://ntfy.sh");
+		typed.put("topic", "");
+		typed.put("priority", "4");
+		return form(model, typed, new FormErrors(), null);
 	}
 
 	@PostMapping("/channels/new")

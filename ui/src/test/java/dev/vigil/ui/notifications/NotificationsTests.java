@@ -83,6 +83,13 @@ class NotificationsTests extends UiTestSupport {
 	}
 
 	@Test
+	void theChannelFormOffersNtfyAndWebhook() throws Exception {
+		assertThat(page(get("/admin/notifications/channels/new"))).contains("value=\"https://ntfy.sh\"")
+			.contains("data-test=\"type-WEBHOOK\"")
+			.contains("autocomplete=\"new-password\"");
+	}
+
+	@Test
 	void addsAnNtfyChannel() throws Exception {
 		this.backend.json("POST", "/api/v1/notifications/channels", 201,
 				CHANNELS.substring(1, CHANNELS.indexOf("},") + 1));
