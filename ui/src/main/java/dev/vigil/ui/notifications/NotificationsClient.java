@@ -2,6 +2,7 @@ package dev.vigil.ui.notifications;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -142,6 +143,15 @@ class NotificationsClient {
 
 		public boolean test() {
 			return this.id.startsWith("test:");
+		}
+
+		/** The latency as people read it: {@code 412 ms}, {@code 1.8 s}, or a dash. */
+		public String latency() {
+			if (this.latencyMs == null) {
+				return "—";
+			}
+			return (this.latencyMs < 1000) ? this.latencyMs + " ms"
+					: String.format(Locale.ROOT, "%.1f s", this.latencyMs / 1000.0);
 		}
 
 	}

@@ -160,7 +160,7 @@ class NotificationsTests extends UiTestSupport {
 			.param("test", "test:" + CHANNEL_ID + ":abc"));
 		assertThat(html).contains("data-test=\"test-settled\"")
 			.contains("SENT")
-			.contains("1 attempt(s)")
+			.contains("1 attempt(s), 412 ms")
 			.doesNotContain("data-reload=\"?")
 			.contains("People at night")
 			.contains("ntfy answered 403")
