@@ -5,8 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The API scopes catalog-api enforces, and which of them each role may hold. A token
- * never carries a scope its user's roles do not grant, whatever the client asked for.
+ * The API scopes catalog-api and notification-service enforce, and which of them each
+ * role may hold. A token never carries a scope its user's roles do not grant, whatever
+ * the client asked for.
  */
 public final class Scopes {
 
@@ -16,8 +17,15 @@ public final class Scopes {
 
 	public static final String ADMIN = "admin";
 
-	/** Every API scope, in display order. */
-	public static final Set<String> API = Set.of(MEDIA_READ, MEDIA_WRITE, ADMIN);
+	/** notification-service: read rules, channels and the delivery log. */
+	public static final String NOTIFICATIONS_READ = "notifications:read";
+
+	/** notification-service: manage rules and channels, send a test. */
+	public static final String NOTIFICATIONS_WRITE = "notifications:write";
+
+	/** Every API scope. */
+	public static final Set<String> API = Set.of(MEDIA_READ, MEDIA_WRITE, ADMIN, NOTIFICATIONS_READ,
+			NOTIFICATIONS_WRITE);
 
 	public static final String ROLE_ADMIN = "admin";
 
@@ -37,6 +45,8 @@ public final class Scopes {
 		if (roles.contains(ROLE_ADMIN)) {
 			allowed.add(MEDIA_WRITE);
 			allowed.add(ADMIN);
+			allowed.add(NOTIFICATIONS_READ);
+			allowed.add(NOTIFICATIONS_WRITE);
 		}
 		return allowed;
 	}

@@ -22,6 +22,14 @@ class ScopesTests {
 	}
 
 	@Test
+	void anAdminMayManageNotificationsAViewerMayNot() {
+		List<String> asked = List.of("openid", "notifications:read", "notifications:write");
+		assertThat(Scopes.narrow(asked, Set.of("admin"))).containsExactly("openid", "notifications:read",
+				"notifications:write");
+		assertThat(Scopes.narrow(asked, Set.of("viewer"))).containsExactly("openid");
+	}
+
+	@Test
 	void noRolesMeansNoApiScopes() {
 		assertThat(Scopes.narrow(List.of("media:read", "profile"), Set.of())).containsExactly("profile");
 	}

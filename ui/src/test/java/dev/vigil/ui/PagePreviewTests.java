@@ -29,6 +29,8 @@ class PagePreviewTests extends UiTestSupport {
 
 	private static final Path PREVIEW = Path.of("target/preview");
 
+	private static final String NOTIFY_RULE = "7d1e0a11-2b3c-4d5e-8f90-a1b2c3d4e5f6";
+
 	@Test
 	void rendersEveryPage() throws Exception {
 		this.backend.file("GET", "/api/v1/reviews/events", 200, "reviews-events.json");
@@ -55,6 +57,14 @@ class PagePreviewTests extends UiTestSupport {
 		pages.put("admin-holds", get("/admin/holds").with(admin()));
 		pages.put("admin-audit", get("/admin/audit").with(admin()));
 		pages.put("admin-users", get("/admin/users").with(admin()));
+		this.backend.file("GET", "/api/v1/notifications/channels", 200, "notifications-channels.json");
+		this.backend.file("GET", "/api/v1/notifications/rules", 200, "notifications-rules.json");
+		this.backend.file("GET", "/api/v1/notifications/rules/" + NOTIFY_RULE, 200, "notifications-rule.json");
+		this.backend.file("GET", "/api/v1/notifications/deliveries", 200, "notifications-deliveries.json");
+		pages.put("admin-notifications", get("/admin/notifications").with(admin()));
+		pages.put("admin-new-channel", get("/admin/notifications/channels/new").with(admin()));
+		pages.put("admin-rule", get("/admin/notifications/rules/" + NOTIFY_RULE).with(admin()));
+		pages.put("admin-deliveries", get("/admin/notifications/deliveries").with(admin()));
 		Files.createDirectories(PREVIEW);
 		String policy = null;
 		for (Map.Entry<String, MockHttpServletRequestBuilder> page : pages.entrySet()) {

@@ -44,6 +44,7 @@ public abstract class UiTestSupport {
 		CannedBackend backend = CannedBackend.shared();
 		registry.add("vigil.ui.catalog.base-url", backend::url);
 		registry.add("vigil.ui.identity.admin-url", () -> backend.url() + "/identity");
+		registry.add("vigil.ui.notifications.base-url", backend::url);
 		registry.add("spring.security.oauth2.client.provider.vigil.issuer-uri", backend::issuer);
 		registry.add("spring.security.oauth2.client.registration.vigil.client-secret", () -> "test-secret");
 	}

@@ -37,7 +37,8 @@ class AuthorizationCodeIT extends IdentityIntegrationTest {
 	void aViewerSignsInWithPkceAndGetsANarrowedCameraScopedToken() {
 		String viewer = user("viewer", Set.of(Scopes.ROLE_VIEWER), List.of("front-door", "garage"));
 		try (Browser browser = new Browser(BASE)) {
-			JsonNode tokens = uiTokens(browser, viewer, "openid media:read media:write admin");
+			JsonNode tokens = uiTokens(browser, viewer,
+					"openid media:read media:write admin notifications:read notifications:write");
 			JsonNode access = Browser.claims(tokens.get("access_token").asString());
 			JsonNode id = Browser.claims(tokens.get("id_token").asString());
 
@@ -56,10 +57,13 @@ class AuthorizationCodeIT extends IdentityIntegrationTest {
 	void anAdminTokenHasNoCameraClaimMeaningAllCameras() {
 		String admin = user("admin", Set.of(Scopes.ROLE_ADMIN), null);
 		try (Browser browser = new Browser(BASE)) {
-			JsonNode access = Browser
-				.claims(uiTokens(browser, admin, "openid media:read media:write admin").get("access_token").asString());
+			JsonNode access = Browser.claims(uiTokens(browser, admin,
+					"openid media:read media:write admin notifications:read notifications:write")
+				.get("access_token")
+				.asString());
 
-			assertThat(strings(access.get("scope"))).contains("media:read", "media:write", "admin");
+			assertThat(strings(access.get("scope"))).contains("media:read", "media:write", "admin",
+					"notifications:read", "notifications:write");
 			assertThat(access.has("cameras")).isFalse();
 		}
 	}

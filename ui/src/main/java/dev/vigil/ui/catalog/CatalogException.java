@@ -1,5 +1,7 @@
 package dev.vigil.ui.catalog;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,11 +16,27 @@ public class CatalogException extends RuntimeException {
 
 	private final @Nullable String type;
 
+	private final List<FieldError> errors;
+
 	public CatalogException(int status, @Nullable String title, @Nullable String detail, @Nullable String type) {
+		this(status, title, detail, type, List.of());
+	}
+
+	public CatalogException(int status, @Nullable String title, @Nullable String detail, @Nullable String type,
+			List<FieldError> errors) {
 		super((detail != null) ? detail : "catalog-api answered " + status);
 		this.status = status;
 		this.title = title;
 		this.type = type;
+		this.errors = List.copyOf(errors);
+	}
+
+	/**
+	 * The problem's {@code errors}: one entry per invalid field, where the API sends
+	 * them.
+	 */
+	public List<FieldError> errors() {
+		return this.errors;
 	}
 
 	public int status() {
@@ -31,6 +49,16 @@ public class CatalogException extends RuntimeException {
 
 	public @Nullable String type() {
 		return this.type;
+	}
+
+	/**
+	 * One invalid field of a request.
+	 *
+	 * @param field the field, as the API names it ({@code url}, {@code labels[0]})
+	 * @param problem what is wrong with it
+	 */
+	public record FieldError(String field, String problem) {
+
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.vigil.ui.security;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -55,6 +56,22 @@ public class TokenRelay {
 		return client(builder, identity.adminUrl().toString(), properties, manager, clients, json);
 	}
 
+	/**
+	 * A client for another API of the platform that relays the signed-in user's token, as
+	 * the catalog and identity clients do.
+	 * @param builder the builder
+	 * @param baseUrl the API's base URL
+	 * @param timeouts connect and read timeouts
+	 * @param manager authorized clients
+	 * @param clients where authorized clients are kept
+	 * @param json to read problem answers
+	 * @return the client
+	 */
+	public static RestClient relayed(RestClient.Builder builder, String baseUrl, CatalogProperties timeouts,
+			OAuth2AuthorizedClientManager manager, OAuth2AuthorizedClientRepository clients, JsonMapper json) {
+		return client(builder, baseUrl, timeouts, manager, clients, json);
+	}
+
 	private static RestClient client(RestClient.Builder builder, String baseUrl, CatalogProperties timeouts,
 			OAuth2AuthorizedClientManager manager, OAuth2AuthorizedClientRepository clients, JsonMapper json) {
 		OAuth2ClientHttpRequestInterceptor relay = new OAuth2ClientHttpRequestInterceptor(manager);
@@ -104,7 +121,20 @@ public class TokenRelay {
 			}
 		}
 		return new CatalogException(status.value(), text(problem.get("title")), text(problem.get("detail")),
-				text(problem.get("type")));
+				text(problem.get("type")), fieldErrors(problem.get("errors")));
+	}
+
+	private static List<CatalogException.FieldError> fieldErrors(@Nullable Object errors) {
+		if (!(errors instanceof List<?> list)) {
+			return List.of();
+		}
+		return list.stream()
+			.filter(Map.class::isInstance)
+			.map(Map.class::cast)
+			.filter((error) -> error.get("field") != null)
+			.map((error) -> new CatalogException.FieldError(String.valueOf(error.get("field")),
+					String.valueOf(error.get("problem"))))
+			.toList();
 	}
 
 	private static @Nullable String text(@Nullable Object value) {

@@ -72,7 +72,8 @@ class PagesInChromiumIT {
 			PageChecks.cspViolations(browser).forEach((violation) -> problems.add(page + ": " + violation));
 		}
 		assertThat(problems).isEmpty();
-		assertThat(pages()).contains("stats", "camera", "event", "admin-clients");
+		assertThat(pages()).contains("stats", "camera", "event", "admin-clients", "admin-notifications",
+				"admin-new-channel", "admin-rule", "admin-deliveries");
 	}
 
 	@Test

@@ -1,0 +1,315 @@
+package dev.vigil.ui.notifications;
+
+import org.junit.jupiter.api.Test;
+
+import dev.vigil.ui.CannedBackend;
+import dev.vigil.ui.UiTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class NotificationsTests extends UiTestSupport {
+
+	static final String CHANNEL_ID = "0b7c3a52-3f7e-4c1e-9a57-5b1f5c2d9e10";
+
+	static final String RULE_ID = "7d1e0a11-2b3c-4d5e-8f90-a1b2c3d4e5f6";
+
+	static final String CHANNELS = """
+			[{"id":"%s","type":"NTFY","name":"Phone","url":"https://ntfy.example.net","topic":"vigil-home",
+			"priority":4,"secretSet":true,"enabled":true,"disabledReason":null,"consecutiveFailures":0,
+			"createdAt":"2026-12-02T10:00:00Z"},
+			{"id":"1c2d3e4f-0000-4000-8000-000000000001","type":"WEBHOOK","name":"Node-RED","url":"https://nodered.example.net/hook",
+			"topic":null,"priority":4,"secretSet":true,"enabled":false,
+			"disabledReason":"disabled after 10 failed attempts: 503 Service Unavailable","consecutiveFailures":10,
+			"createdAt":"2026-12-02T10:05:00Z"}]"""
+		.formatted(CHANNEL_ID);
+
+	static final String RULE = """
+			{"id":"%s","name":"People at night","enabled":true,"cameras":["driveway"],"labels":["person"],
+			"minConfidence":0.6,"timeZone":"Europe/Berlin","schedule":{"MONDAY":[{"from":"00:00","to":"06:00"},
+			{"from":"22:00","to":"24:00"}],"TUESDAY":[]},"quietHours":[{"from":"07:00","to":"08:00"}],
+			"cooldownSeconds":300,"channels":["%s"],"createdAt":"2026-12-02T10:10:00Z"}""".formatted(RULE_ID,
+			CHANNEL_ID);
+
+	static final String LOG = """
+			[{"id":"test:%1$s:abc","channel":"channel:%1$s","ruleId":null,"cameraId":"test","motionEventId":"test",
+			"status":"SENT","attempts":1,"createdAt":"2026-12-02T10:20:00Z","finishedAt":"2026-12-02T10:20:01Z",
+			"latencyMs":412,"lastError":null},
+			{"id":"driveway.1:r:%2$s","channel":"channel:%1$s","ruleId":"%2$s","cameraId":"driveway",
+			"motionEventId":"driveway.1","status":"FAILED","attempts":5,"createdAt":"2026-12-02T02:00:00Z",
+			"finishedAt":"2026-12-02T02:04:00Z","latencyMs":null,"lastError":"ntfy answered 403"}]"""
+		.formatted(CHANNEL_ID, RULE_ID);
+
+	/** What notification-service answers for an invalid request (ApiException). */
+	static final String INVALID_URL = """
+			{"type":"https://vigil.dev/problems/invalid-request","title":"Invalid request","status":400,
+			"detail":"1 field(s) are invalid: url refers to a private address (10.0.0.5)",
+			"errors":[{"field":"url","problem":"refers to a private address (10.0.0.5)"}]}""";
+
+	void canned() {
+		this.backend.json("GET", "/api/v1/notifications/channels", 200, CHANNELS);
+		this.backend.json("GET", "/api/v1/notifications/rules", 200, "[" + RULE + "]");
+		this.backend.json("GET", "/api/v1/notifications/rules/" + RULE_ID, 200, RULE);
+		this.backend.json("GET", "/api/v1/notifications/deliveries", 200, LOG);
+	}
+
+	@Test
+	void theOverviewListsChannelsAndRulesAndNeverASecret() throws Exception {
+		canned();
+		String html = page(get("/admin/notifications"));
+		assertThat(html).contains("Phone")
+			.contains("https://ntfy.example.net/vigil-home")
+			.contains("set (never shown)")
+			.contains("disabled after 10 failed attempts: 503 Service Unavailable")
+			.contains("Enable again")
+			.contains("People at night")
+			.contains("60 %")
+			.contains("data-test=\"admin-notifications\"");
+		assertThat(this.backend.requests("GET", "/api/v1/notifications/channels").get(0).authorization())
+			.isEqualTo("Bearer " + ADMIN_TOKEN);
+	}
+
+	@Test
+	void aViewerIsRefused() throws Exception {
+		canned();
+		this.mvc.perform(get("/admin/notifications").with(viewer())).andExpect(status().isForbidden());
+		this.mvc.perform(post("/admin/notifications/channels/" + CHANNEL_ID + "/test").with(viewer()).with(csrf()))
+			.andExpect(status().isForbidden());
+		assertThat(this.backend.requests("POST", "/api/v1/notifications/channels/" + CHANNEL_ID + "/test")).isEmpty();
+	}
+
+	@Test
+	void theChannelFormOffersNtfyAndWebhook() throws Exception {
+		assertThat(page(get("/admin/notifications/channels/new"))).contains("value=\"https://ntfy.sh\"")
+			.contains("data-test=\"type-WEBHOOK\"")
+			.contains("autocomplete=\"new-password\"");
+	}
+
+	@Test
+	void addsAnNtfyChannel() throws Exception {
+		this.backend.json("POST", "/api/v1/notifications/channels", 201,
+				CHANNELS.substring(1, CHANNELS.indexOf("},") + 1));
+		this.mvc
+			.perform(post("/admin/notifications/channels/new").with(admin())
+				.with(csrf())
+				.param("type", "NTFY")
+				.param("name", " Phone ")
+				.param("url", "https://ntfy.example.net")
+				.param("topic", "vigil-home")
+				.param("priority", "5")
+				.param("secret", "tk_0123456789abcdef"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/admin/notifications"));
+		CannedBackend.Recorded sent = this.backend.requests("POST", "/api/v1/notifications/channels").get(0);
+		assertThat(sent.authorization()).isEqualTo("Bearer " + ADMIN_TOKEN);
+		assertThat(sent.body()).contains("\"type\":\"NTFY\"")
+			.contains("\"name\":\"Phone\"")
+			.contains("\"topic\":\"vigil-home\"")
+			.contains("\"priority\":5")
+			.contains("\"secret\":\"tk_0123456789abcdef\"");
+	}
+
+	@Test
+	void theApisFieldErrorsShowOnTheFormAndTheSecretIsNotEchoed() throws Exception {
+		this.backend.json("POST", "/api/v1/notifications/channels", 400, INVALID_URL);
+		String html = this.mvc
+			.perform(post("/admin/notifications/channels/new").with(admin())
+				.with(csrf())
+				.param("type", "WEBHOOK")
+				.param("name", "Inside")
+				.param("url", "http://10.0.0.5/hook")
+				.param("secret", "a-webhook-key-0123456789"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("url refers to a private address (10.0.0.5)")
+			.contains("The channel was not saved")
+			.contains("value=\"http://10.0.0.5/hook\"")
+			.contains("value=\"Inside\"")
+			.doesNotContain("a-webhook-key-0123456789")
+			.doesNotContain("Something went wrong");
+	}
+
+	@Test
+	void refusesAMissingTypeWithoutCallingTheService() throws Exception {
+		String html = this.mvc
+			.perform(post("/admin/notifications/channels/new").with(admin()).with(csrf()).param("name", "X"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("Choose webhook or ntfy.");
+		assertThat(this.backend.requests("POST", "/api/v1/notifications/channels")).isEmpty();
+	}
+
+	@Test
+	void sendTestQueuesAndTheLogShowsTheOutcome() throws Exception {
+		canned();
+		this.backend.json("POST", "/api/v1/notifications/channels/" + CHANNEL_ID + "/test", 202,
+				"{\"deliveryId\":\"test:" + CHANNEL_ID + ":abc\"}");
+		this.mvc.perform(post("/admin/notifications/channels/" + CHANNEL_ID + "/test").with(admin()).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl(
+					"/admin/notifications/deliveries?channel=" + CHANNEL_ID + "&test=test%3A" + CHANNEL_ID + "%3Aabc"));
+		String html = page(get("/admin/notifications/deliveries").param("channel", CHANNEL_ID)
+			.param("test", "test:" + CHANNEL_ID + ":abc"));
+		assertThat(html).contains("data-test=\"test-settled\"")
+			.contains("SENT")
+			.contains("1 attempt(s), 412 ms")
+			.doesNotContain("data-reload=\"?")
+			.contains("People at night")
+			.contains("ntfy answered 403")
+			.contains("FAILED");
+		assertThat(this.backend.requests("GET", "/api/v1/notifications/deliveries").get(0).query())
+			.contains("channel=channel:" + CHANNEL_ID);
+	}
+
+	@Test
+	void aPendingTestReloadsThePageAFewTimesOnly() throws Exception {
+		canned();
+		this.backend.json("GET", "/api/v1/notifications/deliveries", 200, LOG.replace("\"SENT\"", "\"PENDING\""));
+		String test = "test:" + CHANNEL_ID + ":abc";
+		assertThat(page(get("/admin/notifications/deliveries").param("channel", CHANNEL_ID).param("test", test)))
+			.contains("data-test=\"test-pending\"")
+			.contains("data-reload=\"?channel=" + CHANNEL_ID + "&amp;test=" + test + "&amp;n=1\"");
+		assertThat(page(get("/admin/notifications/deliveries").param("channel", CHANNEL_ID)
+			.param("test", test)
+			.param("n", String.valueOf(DeliveriesController.MAX_RELOADS)))).contains("refresh later")
+			.doesNotContain("data-reload=\"?");
+	}
+
+	@Test
+	void createsARuleFromTheForm() throws Exception {
+		canned();
+		this.backend.json("POST", "/api/v1/notifications/rules", 201, RULE);
+		this.mvc
+			.perform(post("/admin/notifications/rules/new").with(admin())
+				.with(csrf())
+				.param("name", "People at night")
+				.param("enabled", "true")
+				.param("cameras", "driveway")
+				.param("labels", "person", "animal")
+				.param("minConfidence", "60")
+				.param("timeZone", "Europe/Berlin")
+				.param("day-MONDAY", "0:00-06:00, 22:00-24:00")
+				.param("quietHours", "07:00-08:00")
+				.param("cooldownSeconds", "300")
+				.param("channels", CHANNEL_ID))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/admin/notifications"));
+		String body = this.backend.requests("POST", "/api/v1/notifications/rules").get(0).body();
+		assertThat(body).contains("\"name\":\"People at night\"")
+			.contains("\"enabled\":true")
+			.contains("\"cameras\":[\"driveway\"]")
+			.contains("\"labels\":[\"person\",\"animal\"]")
+			.contains("\"minConfidence\":0.6")
+			.contains("\"timeZone\":\"Europe/Berlin\"")
+			.contains("\"MONDAY\":[{\"from\":\"00:00\",\"to\":\"06:00\"},{\"from\":\"22:00\",\"to\":\"24:00\"}]")
+			.contains("\"SUNDAY\":[]")
+			.contains("\"quietHours\":[{\"from\":\"07:00\",\"to\":\"08:00\"}]")
+			.contains("\"cooldownSeconds\":300")
+			.contains("\"channels\":[\"" + CHANNEL_ID + "\"]");
+	}
+
+	@Test
+	void anEmptyWeekIsAlwaysArmedAndBadTimesStayOnTheForm() throws Exception {
+		canned();
+		this.backend.json("POST", "/api/v1/notifications/rules", 201, RULE);
+		this.mvc
+			.perform(post("/admin/notifications/rules/new").with(admin())
+				.with(csrf())
+				.param("name", "Always")
+				.param("labels", "vehicle")
+				.param("minConfidence", "50")
+				.param("cooldownSeconds", "60")
+				.param("channels", CHANNEL_ID))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.backend.requests("POST", "/api/v1/notifications/rules").get(0).body())
+			.doesNotContain("schedule")
+			.contains("\"enabled\":false")
+			.contains("\"timeZone\":\"UTC\"");
+
+		String html = this.mvc
+			.perform(post("/admin/notifications/rules/new").with(admin())
+				.with(csrf())
+				.param("name", "Broken")
+				.param("labels", "person")
+				.param("minConfidence", "150")
+				.param("quietHours", "late evening")
+				.param("cooldownSeconds", "60"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("Minimum confidence must be a number from 0 to 100")
+			.contains("&#39;late evening&#39; is not a time span like 08:00-18:00.")
+			.contains("value=\"Broken\"");
+		assertThat(this.backend.requests("POST", "/api/v1/notifications/rules")).hasSize(1);
+	}
+
+	@Test
+	void theRulesFieldErrorsFromTheApiGoNextToTheirFields() throws Exception {
+		canned();
+		this.backend.json("PUT", "/api/v1/notifications/rules/" + RULE_ID, 400,
+				"""
+						{"type":"https://vigil.dev/problems/invalid-request","title":"Invalid request","status":400,
+						"detail":"2 field(s) are invalid","errors":[
+						{"field":"cameras[0]","problem":"unknown camera 'shed' (no event seen from it yet; leave cameras empty for all)"},
+						{"field":"schedule.MONDAY[0].from","problem":"'25:00' is not a time of day (00:00-23:59)"}]}""");
+		String html = this.mvc
+			.perform(post("/admin/notifications/rules/" + RULE_ID).with(admin())
+				.with(csrf())
+				.param("name", "People at night")
+				.param("cameras", "shed")
+				.param("labels", "person")
+				.param("minConfidence", "60")
+				.param("day-MONDAY", "25:00-26:00")
+				.param("cooldownSeconds", "300")
+				.param("channels", CHANNEL_ID))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("cameras[0] unknown camera &#39;shed&#39;")
+			.contains("MONDAY[0].from &#39;25:00&#39; is not a time of day")
+			.contains("value=\"25:00-26:00\"")
+			.contains("The rule was not saved");
+	}
+
+	@Test
+	void theEditFormShowsTheRuleAsTyped() throws Exception {
+		canned();
+		String html = page(get("/admin/notifications/rules/" + RULE_ID));
+		assertThat(html).contains("value=\"People at night\"")
+			.contains("value=\"00:00-06:00, 22:00-24:00\"")
+			.contains("value=\"07:00-08:00\"")
+			.contains("value=\"60\"")
+			.contains("value=\"Europe/Berlin\"");
+	}
+
+	@Test
+	void aServiceThatIsDownIsAFriendlyPage() throws Exception {
+		this.backend.json("GET", "/api/v1/notifications/channels", 503, "<html>bad gateway</html>");
+		String html = this.mvc.perform(get("/admin/notifications").with(admin()))
+			.andExpect(status().isBadGateway())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).doesNotContain("Whitelabel").contains("</html>");
+	}
+
+	private String page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
+			throws Exception {
+		return this.mvc.perform(request.with(admin()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+}
