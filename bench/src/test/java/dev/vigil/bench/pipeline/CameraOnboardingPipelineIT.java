@@ -44,6 +44,10 @@ class CameraOnboardingPipelineIT {
 	static void startPlatform(Infrastructure infrastructure) throws IOException {
 		platform = Platform.on(infrastructure, work)
 			.services(Service.IDENTITY, Service.CATALOG, Service.INGEST)
+			// Databases of its own: other ITs in this JVM share the MongoDB server, and an
+			// admin they created means no initial password here, their edges other edges.
+			.property(Service.IDENTITY, "spring.mongodb.database", "vigil-identity-onboarding-it")
+			.property(Service.CATALOG, "spring.mongodb.database", "vigil-catalog-onboarding-it")
 			.property(Service.INGEST, "vigil.ingest.platform.heartbeat-interval", "2s")
 			.property(Service.INGEST, "vigil.ingest.platform.retry-interval", "1s")
 			.property(Service.INGEST, "vigil.ingest.login.max-failures", "1000")
