@@ -44,7 +44,8 @@ class CameraOnboardingPipelineIT {
 	static void startPlatform(Infrastructure infrastructure) throws IOException {
 		platform = Platform.on(infrastructure, work)
 			.services(Service.IDENTITY, Service.CATALOG, Service.INGEST)
-			// Databases of its own: other ITs in this JVM share the MongoDB server, and an
+			// Databases of its own: other ITs in this JVM share the MongoDB server, and
+			// an
 			// admin they created means no initial password here, their edges other edges.
 			.property(Service.IDENTITY, "spring.mongodb.database", "vigil-identity-onboarding-it")
 			.property(Service.CATALOG, "spring.mongodb.database", "vigil-catalog-onboarding-it")
