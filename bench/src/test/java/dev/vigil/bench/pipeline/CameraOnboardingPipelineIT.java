@@ -44,9 +44,8 @@ class CameraOnboardingPipelineIT {
 	static void startPlatform(Infrastructure infrastructure) throws IOException {
 		platform = Platform.on(infrastructure, work)
 			.services(Service.IDENTITY, Service.CATALOG, Service.INGEST)
-			// Databases of its own: other ITs in this JVM share the MongoDB server, and
-			// an
-			// admin they created means no initial password here, their edges other edges.
+			// Own databases: other ITs in this JVM share the MongoDB server (their admin
+			// would mean no initial password here, their edges would be listed).
 			.property(Service.IDENTITY, "spring.mongodb.database", "vigil-identity-onboarding-it")
 			.property(Service.CATALOG, "spring.mongodb.database", "vigil-catalog-onboarding-it")
 			.property(Service.INGEST, "vigil.ingest.platform.heartbeat-interval", "2s")
