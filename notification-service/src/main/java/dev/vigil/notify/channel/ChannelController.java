@@ -49,10 +49,14 @@ class ChannelController {
 
 	private final JsonMapper json;
 
+	private final EmailRequests emails;
+
 	private final Clock clock = Clock.systemUTC();
 
-	ChannelController(MongoTemplate mongo, SsrfGuard guard, SecretBox secrets, DeliveryQueue queue, JsonMapper json) {
+	ChannelController(MongoTemplate mongo, SsrfGuard guard, SecretBox secrets, DeliveryQueue queue, JsonMapper json,
+			EmailRequests emails) {
 		this.mongo = mongo;
+		this.emails = emails;
 		this.guard = guard;
 		this.secrets = secrets;
 		this.queue = queue;
@@ -62,19 +66,30 @@ class ChannelController {
 	/**
 	 * A new channel.
 	 *
-	 * @param type {@code WEBHOOK} or {@code NTFY}
+	 * @param type {@code WEBHOOK}, {@code NTFY} or {@code EMAIL}
 	 * @param name shown in the UI
-	 * @param url webhook URL, or the ntfy server (e.g. {@code https://ntfy.sh})
+	 * @param url webhook URL, or the ntfy server (e.g. {@code https://ntfy.sh}); not used
+	 * by e-mail
 	 * @param topic ntfy topic
 	 * @param priority ntfy priority 1 (min) to 5 (urgent), default 4
-	 * @param secret webhook signing key (at least 16 characters) or ntfy access token
+	 * @param secret webhook signing key (at least 16 characters), ntfy access token or
+	 * SMTP password
+	 * @param smtpHost e-mail: the SMTP server
+	 * @param smtpPort e-mail: its port, default 587 (STARTTLS) or 465 (TLS)
+	 * @param smtpSecurity e-mail: {@code STARTTLS} (default) or {@code TLS}
+	 * @param username e-mail: SMTP login, absent for a server without auth
+	 * @param from e-mail: sender address
+	 * @param to e-mail: 1-10 recipient addresses
 	 */
 	record ChannelRequest(@Nullable ChannelType type, @Nullable String name, @Nullable String url,
-			@Nullable String topic, @Nullable Integer priority, @Nullable String secret) {
+			@Nullable String topic, @Nullable Integer priority, @Nullable String secret, @Nullable String smtpHost,
+			@Nullable Integer smtpPort, @Nullable SmtpSecurity smtpSecurity, @Nullable String username,
+			@Nullable String from, @Nullable List<String> to) {
 
 		@Override
 		public String toString() {
-			return "ChannelRequest[type=" + this.type + ", url=" + this.url + ", secret=***]";
+			return "ChannelRequest[type=" + this.type + ", url=" + this.url + ", smtpHost=" + this.smtpHost
+					+ ", secret=***]";
 		}
 
 	}
@@ -84,18 +99,27 @@ class ChannelController {
 	ChannelView create(@RequestBody ChannelRequest request) {
 		List<FieldError> errors = new ArrayList<>();
 		if (request.type() == null) {
-			errors.add(new FieldError("type", "is required (WEBHOOK or NTFY)"));
+			errors.add(new FieldError("type", "is required (WEBHOOK, NTFY or EMAIL)"));
 		}
 		if (request.name() == null || request.name().isBlank() || request.name().length() > 100) {
 			errors.add(new FieldError("name", "must be 1-100 characters"));
 		}
-		if (request.url() == null || request.url().length() > 2000) {
-			errors.add(new FieldError("url", "is required, at most 2000 characters"));
+		EmailSettings email = null;
+		String url;
+		if (request.type() == ChannelType.EMAIL) {
+			email = this.emails.validated(request, errors);
+			url = (email != null) ? email.url() : "";
 		}
 		else {
-			String refusal = this.guard.refusal(request.url());
-			if (refusal != null) {
-				errors.add(new FieldError("url", refusal));
+			url = request.url();
+			if (url == null || url.length() > 2000) {
+				errors.add(new FieldError("url", "is required, at most 2000 characters"));
+			}
+			else {
+				String refusal = this.guard.refusal(url);
+				if (refusal != null) {
+					errors.add(new FieldError("url", refusal));
+				}
 			}
 		}
 		int priority = (request.priority() != null) ? request.priority() : 4;
@@ -118,9 +142,10 @@ class ChannelController {
 			throw ApiException.invalid(errors);
 		}
 		ChannelConfig channel = new ChannelConfig(UUID.randomUUID().toString(), request.type(), request.name().strip(),
-				request.url(), (request.type() == ChannelType.NTFY) ? request.topic() : null, priority,
-				(request.secret() != null) ? this.secrets.encrypt(request.secret()) : null, true, null, 0,
-				this.clock.instant());
+				url, (request.type() == ChannelType.NTFY) ? request.topic() : null, priority,
+				(request.secret() != null && !request.secret().isEmpty()) ? this.secrets.encrypt(request.secret())
+						: null,
+				true, null, 0, this.clock.instant(), email);
 		this.mongo.insert(channel);
 		return ChannelView.of(channel);
 	}
@@ -146,9 +171,7 @@ class ChannelController {
 
 	@PostMapping("/{id}/enable")
 	ChannelView enable(@PathVariable String id) {
-		ChannelConfig channel = find(id);
-		ChannelConfig enabled = new ChannelConfig(channel.id(), channel.type(), channel.name(), channel.url(),
-				channel.topic(), channel.priority(), channel.encryptedSecret(), true, null, 0, channel.createdAt());
+		ChannelConfig enabled = find(id).reenabled();
 		this.mongo.save(enabled);
 		return ChannelView.of(enabled);
 	}
@@ -161,7 +184,7 @@ class ChannelController {
 	Map<String, String> test(@PathVariable String id) {
 		ChannelConfig channel = find(id);
 		String deliveryId = "test:" + channel.id() + ":" + UUID.randomUUID();
-		Alert alert = new Alert(null, "Test", "test", 1.0, null, true);
+		Alert alert = new Alert(null, "Test", "test", 1.0, null, true, null);
 		var now = this.clock.instant();
 		this.queue.enqueue(Delivery.pending(deliveryId, channel.deliveryName(), null, Alert.KIND, "test", "test", 0,
 				this.json.writeValueAsString(alert), now, now));

@@ -21,13 +21,17 @@ import org.springframework.validation.annotation.Validated;
  * @param blockedNetworks CIDRs of the platform's own service network (besides loopback,
  * link-local, multicast and the unspecified address, which are always refused)
  * @param maxBodySize largest request body the receiver is sent
+ * @param smtpTrustedHosts SMTP hosts whose TLS certificate is accepted without checking
+ * it or its name (a LAN relay with a self-signed certificate); every other server's is
+ * checked
  */
 @Validated
 @ConfigurationProperties("vigil.notification.channels")
 public record ChannelProperties(String secretKey, @DefaultValue("15m") Duration maxAge,
 		@DefaultValue("5") int maxFailures, @DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("10s") Duration requestTimeout, @DefaultValue List<String> allowedHosts,
-		@DefaultValue List<String> blockedNetworks, @DefaultValue("65536") int maxBodySize) {
+		@DefaultValue List<String> blockedNetworks, @DefaultValue("65536") int maxBodySize,
+		@DefaultValue List<String> smtpTrustedHosts) {
 
 	public ChannelProperties {
 		if (secretKey == null || secretKey.length() < 32) {

@@ -9,6 +9,9 @@ public enum ChannelType {
 	WEBHOOK,
 
 	/** A topic on an ntfy server, per its HTTP publish API. */
-	NTFY
+	NTFY,
+
+	/** E-mail over SMTP with STARTTLS or implicit TLS, the snapshot inline. */
+	EMAIL
 
 }

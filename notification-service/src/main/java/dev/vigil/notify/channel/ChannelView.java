@@ -18,15 +18,16 @@ import org.jspecify.annotations.Nullable;
  * @param disabledReason why it was disabled
  * @param consecutiveFailures failed attempts since the last success
  * @param createdAt created
+ * @param email SMTP server, security, login, sender and recipients of an e-mail channel
  */
 public record ChannelView(String id, ChannelType type, String name, String url, @Nullable String topic, int priority,
-		boolean secretSet, boolean enabled, @Nullable String disabledReason, int consecutiveFailures,
-		Instant createdAt) {
+		boolean secretSet, boolean enabled, @Nullable String disabledReason, int consecutiveFailures, Instant createdAt,
+		@Nullable EmailSettings email) {
 
 	static ChannelView of(ChannelConfig channel) {
 		return new ChannelView(channel.id(), channel.type(), channel.name(), channel.url(), channel.topic(),
 				channel.priority(), channel.encryptedSecret() != null, channel.enabled(), channel.disabledReason(),
-				channel.consecutiveFailures(), channel.createdAt());
+				channel.consecutiveFailures(), channel.createdAt(), channel.email());
 	}
 
 }

@@ -36,6 +36,8 @@ class Channels implements ChannelSource {
 
 	private final HttpPush push;
 
+	private final MailPush mail;
+
 	private final SsrfGuard guard;
 
 	private final SecretBox secrets;
@@ -46,10 +48,11 @@ class Channels implements ChannelSource {
 
 	private final Clock clock = Clock.systemUTC();
 
-	Channels(MongoTemplate mongo, HttpPush push, SsrfGuard guard, SecretBox secrets, ChannelProperties properties,
-			JsonMapper json) {
+	Channels(MongoTemplate mongo, HttpPush push, MailPush mail, SsrfGuard guard, SecretBox secrets,
+			ChannelProperties properties, JsonMapper json) {
 		this.mongo = mongo;
 		this.push = push;
+		this.mail = mail;
 		this.guard = guard;
 		this.secrets = secrets;
 		this.properties = properties;
@@ -91,7 +94,10 @@ class Channels implements ChannelSource {
 			throw new Channel.PermanentFailure("the channel is disabled"
 					+ ((channel.disabledReason() != null) ? ": " + channel.disabledReason() : ""));
 		}
-		String refusal = this.guard.refusal(channel.url());
+		EmailSettings email = channel.email();
+		String refusal = (channel.type() == ChannelType.EMAIL)
+				? ((email != null) ? this.guard.hostRefusal(email.host()) : "no SMTP settings")
+				: this.guard.refusal(channel.url());
 		if (refusal != null) {
 			throw new Channel.PermanentFailure("URL refused: " + refusal);
 		}
@@ -104,7 +110,12 @@ class Channels implements ChannelSource {
 		}
 		String secret = (channel.encryptedSecret() != null) ? this.secrets.decrypt(channel.encryptedSecret()) : null;
 		try {
-			this.push.send(channel, secret, alert);
+			if (channel.type() == ChannelType.EMAIL) {
+				this.mail.send(channel, secret, alert);
+			}
+			else {
+				this.push.send(channel, secret, alert);
+			}
 		}
 		catch (Exception ex) {
 			failed(channel, ex.getMessage());

@@ -65,6 +65,7 @@ class HttpPush {
 		HttpRequest request = switch (channel.type()) {
 			case WEBHOOK -> webhook(channel, secret, alert);
 			case NTFY -> ntfy(channel, secret, alert);
+			case EMAIL -> throw new Channel.PermanentFailure("an e-mail channel is not sent over HTTP");
 		};
 		HttpResponse<Void> response;
 		try {

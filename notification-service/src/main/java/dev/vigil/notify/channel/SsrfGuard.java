@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * (including cloud metadata at 169.254.169.254), unspecified or multicast address, or
  * into {@code vigil.notification.channels.blocked-networks} (the service network), unless
  * the host is listed in {@code allowed-hosts}. Checked when a channel is saved and again
- * before every request (DNS may have changed).
+ * before every request (DNS may have changed); SMTP hosts get the same host check.
  */
 @Component
 class SsrfGuard {
@@ -53,7 +53,16 @@ class SsrfGuard {
 		if (uri.getUserInfo() != null) {
 			return "must not carry credentials (use the channel's secret)";
 		}
-		String host = uri.getHost().toLowerCase(Locale.ROOT);
+		return hostRefusal(uri.getHost());
+	}
+
+	/**
+	 * The same check for a bare host name, such as an SMTP server.
+	 * @param name the host name or literal address
+	 * @return why it is refused, or null when it may be used
+	 */
+	@Nullable String hostRefusal(String name) {
+		String host = name.toLowerCase(Locale.ROOT);
 		if (this.properties.allowedHosts().stream().anyMatch((allowed) -> allowed.equalsIgnoreCase(host))) {
 			return null;
 		}

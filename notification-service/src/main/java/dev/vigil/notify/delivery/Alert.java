@@ -13,9 +13,10 @@ import dev.vigil.contracts.MotionEventChanged;
  * @param score its score
  * @param event the record, null for a test
  * @param test whether it is a "send test"
+ * @param timeZone the rule's time zone, for times people read (e-mail); null = UTC
  */
 public record Alert(@Nullable String ruleId, String ruleName, String label, double score,
-		@Nullable MotionEventChanged event, boolean test) {
+		@Nullable MotionEventChanged event, boolean test, @Nullable String timeZone) {
 
 	public static final String KIND = "alert";
 

@@ -84,8 +84,8 @@ public class Alerting {
 			}
 			return;
 		}
-		String payload = this.json
-			.writeValueAsString(new Alert(rule.id(), rule.name(), label.label(), label.score(), record, false));
+		String payload = this.json.writeValueAsString(
+				new Alert(rule.id(), rule.name(), label.label(), label.score(), record, false, rule.timeZone()));
 		for (String channel : rule.channels()) {
 			this.queue.enqueue(Delivery.pending(id(record, rule, channel), ChannelDirectory.deliveryName(channel),
 					rule.id(), Alert.KIND, record.cameraId(), record.motionEventId(), record.revision(), payload,

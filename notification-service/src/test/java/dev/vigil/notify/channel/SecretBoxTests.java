@@ -12,7 +12,7 @@ class SecretBoxTests {
 
 	private static SecretBox box(String key) {
 		return new SecretBox(new ChannelProperties(key, Duration.ofMinutes(15), 5, Duration.ofSeconds(5),
-				Duration.ofSeconds(10), List.of(), List.of(), 65536));
+				Duration.ofSeconds(10), List.of(), List.of(), 65536, List.of()));
 	}
 
 	@Test

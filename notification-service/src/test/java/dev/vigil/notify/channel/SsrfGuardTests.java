@@ -10,7 +10,7 @@ class SsrfGuardTests {
 
 	private static SsrfGuard guard(List<String> allowed, List<String> blocked) {
 		return new SsrfGuard(new ChannelProperties("k".repeat(32), java.time.Duration.ofMinutes(15), 5,
-				java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(10), allowed, blocked, 65536));
+				java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(10), allowed, blocked, 65536, List.of()));
 	}
 
 	@Test

@@ -1,9 +1,5 @@
 package dev.vigil.notify.it;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -20,8 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import dev.vigil.contracts.LabelScore;
 import dev.vigil.contracts.MotionEventChange;
 import dev.vigil.contracts.MotionEventChanged;
@@ -32,18 +26,7 @@ class AlertsIT extends NotificationIT {
 
 	private static final String KEY = "a-webhook-signing-key-of-the-user";
 
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-	private static final String WRITE = TestTokens.token("notifications:write");
-
-	@LocalServerPort
-	int port;
-
 	private WebhookReceiver receiver;
-
-	record Response(int status, JsonNode json, String body) {
-
-	}
 
 	@BeforeEach
 	void receiver() throws Exception {
@@ -230,31 +213,6 @@ class AlertsIT extends NotificationIT {
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		assertThat(created.body()).doesNotContain(KEY);
 		return created.json().path("id").asString();
-	}
-
-	private String rule(String json) throws Exception {
-		Response created = call("POST", "/api/v1/notifications/rules", WRITE, json);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		return created.json().path("id").asString();
-	}
-
-	private Response call(String method, String path, String token, String body) {
-		try {
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-				.header("Content-Type", "application/json")
-				.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-						: HttpRequest.BodyPublishers.noBody());
-			if (token != null) {
-				request.header("Authorization", "Bearer " + token);
-			}
-			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			JsonNode json = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
-			return new Response(response.statusCode(), json,
-					response.body() + response.headers().firstValue("WWW-Authenticate").orElse(""));
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static String text(WebhookReceiver.Request request) {

@@ -3,6 +3,10 @@ package dev.vigil.notify.it;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,9 +27,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,6 +46,8 @@ import dev.vigil.devstack.MosquittoBroker;
 import dev.vigil.devstack.TestMedia;
 import dev.vigil.devstack.VigilInfrastructure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The whole service against real Kafka, MongoDB wire server and S3 (devstack) and a real
  * Mosquitto with a password per client. Subclasses share one context and one broker; each
@@ -53,12 +61,17 @@ import dev.vigil.devstack.VigilInfrastructure;
 		// The public key below verifies tokens; no discovery against an issuer.
 		"spring.security.oauth2.resourceserver.jwt.issuer-uri=",
 		"vigil.notification.channels.secret-key=it-only-channel-secret-key-0123456789",
-		"vigil.notification.channels.allowed-hosts=localhost", "vigil.notification.channels.max-failures=4" },
+		"vigil.notification.channels.allowed-hosts=localhost",
+		"vigil.notification.channels.smtp-trusted-hosts=localhost", "vigil.notification.channels.max-failures=4" },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("devstack")
 abstract class NotificationIT {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static final String WRITE = TestTokens.token("notifications:write");
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	static final MosquittoBroker.Account SERVICE = new MosquittoBroker.Account("vigil-notify", "service-secret-1",
 			List.of("readwrite vigil/#", "readwrite homeassistant/#"));
@@ -69,6 +82,14 @@ abstract class NotificationIT {
 	static final MosquittoBroker broker = startBroker();
 
 	static Infrastructure infrastructure;
+
+	@LocalServerPort
+	int port;
+
+	/** An answer of the API. */
+	record Response(int status, JsonNode json, String body) {
+
+	}
 
 	static KafkaProducer<String, String> producer;
 
@@ -163,6 +184,31 @@ abstract class NotificationIT {
 			.atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(100))
 			.until(probe::get, done::test);
+	}
+
+	String rule(String json) throws Exception {
+		Response created = call("POST", "/api/v1/notifications/rules", WRITE, json);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().path("id").asString();
+	}
+
+	Response call(String method, String path, String token, String body) {
+		try {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+				.header("Content-Type", "application/json")
+				.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
+						: HttpRequest.BodyPublishers.noBody());
+			if (token != null) {
+				request.header("Authorization", "Bearer " + token);
+			}
+			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			JsonNode json = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+			return new Response(response.statusCode(), json,
+					response.body() + response.headers().firstValue("WWW-Authenticate").orElse(""));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

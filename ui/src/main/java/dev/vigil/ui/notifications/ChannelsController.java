@@ -1,5 +1,6 @@
 package dev.vigil.ui.notifications;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,9 @@ class ChannelsController {
 	/** Channel and rule ids: notification-service makes UUIDs. */
 	static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
-	static final List<String> TYPES = List.of("WEBHOOK", "NTFY");
+	static final List<String> TYPES = List.of("WEBHOOK", "NTFY", "EMAIL");
+
+	static final List<String> SMTP_SECURITY = List.of("STARTTLS", "TLS");
 
 	private final NotificationsClient notifications;
 
@@ -57,6 +60,12 @@ class ChannelsController {
 		typed.put("url", "https://ntfy.sh");
 		typed.put("topic", "");
 		typed.put("priority", "4");
+		typed.put("smtpHost", "");
+		typed.put("smtpPort", "");
+		typed.put("smtpSecurity", "STARTTLS");
+		typed.put("username", "");
+		typed.put("from", "");
+		typed.put("to", "");
 		return form(model, typed, new FormErrors(), null);
 	}
 
@@ -64,16 +73,39 @@ class ChannelsController {
 	String create(@RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String url, @RequestParam(defaultValue = "") String topic,
 			@RequestParam(defaultValue = "4") String priority, @RequestParam(defaultValue = "") String secret,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String smtpHost, @RequestParam(defaultValue = "") String smtpPort,
+			@RequestParam(defaultValue = "STARTTLS") String smtpSecurity,
+			@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String from,
+			@RequestParam(defaultValue = "") String to, Model model, RedirectAttributes redirect) {
 		Map<String, String> typed = new LinkedHashMap<>();
 		typed.put("type", type);
 		typed.put("name", name);
 		typed.put("url", url.strip());
 		typed.put("topic", topic.strip());
 		typed.put("priority", priority);
+		typed.put("smtpHost", smtpHost.strip());
+		typed.put("smtpPort", smtpPort.strip());
+		typed.put("smtpSecurity", smtpSecurity);
+		typed.put("username", username.strip());
+		typed.put("from", from.strip());
+		typed.put("to", to.strip());
 		FormErrors errors = new FormErrors();
 		if (!TYPES.contains(type)) {
-			errors.add("type", "Choose webhook or ntfy.");
+			errors.add("type", "Choose webhook, ntfy or e-mail.");
+		}
+		Integer port = null;
+		if ("EMAIL".equals(type)) {
+			if (!SMTP_SECURITY.contains(smtpSecurity)) {
+				errors.add("smtpSecurity", "Choose STARTTLS or TLS.");
+			}
+			if (!smtpPort.isBlank()) {
+				try {
+					port = Integer.valueOf(smtpPort.strip());
+				}
+				catch (NumberFormatException ex) {
+					errors.add("smtpPort", "Port must be a number from 1 to 65535.");
+				}
+			}
 		}
 		Integer level = null;
 		try {
@@ -88,7 +120,21 @@ class ChannelsController {
 		Map<String, Object> channel = new LinkedHashMap<>();
 		channel.put("type", type);
 		channel.put("name", name.strip());
-		channel.put("url", url.strip());
+		if ("EMAIL".equals(type)) {
+			channel.put("smtpHost", smtpHost.strip());
+			if (port != null) {
+				channel.put("smtpPort", port);
+			}
+			channel.put("smtpSecurity", smtpSecurity);
+			if (!username.isBlank()) {
+				channel.put("username", username.strip());
+			}
+			channel.put("from", from.strip());
+			channel.put("to", recipients(to));
+		}
+		else {
+			channel.put("url", url.strip());
+		}
 		if ("NTFY".equals(type)) {
 			channel.put("topic", topic.strip());
 			channel.put("priority", level);
@@ -137,6 +183,11 @@ class ChannelsController {
 		return "redirect:/admin/notifications";
 	}
 
+	/** Recipients as typed: one per line or separated by commas. */
+	static List<String> recipients(String typed) {
+		return Arrays.stream(typed.split("[,;\\s]+")).map(String::strip).filter((a) -> !a.isEmpty()).toList();
+	}
+
 	static Map<String, String> names(List<NotificationsClient.Channel> channels) {
 		return channels.stream()
 			.collect(Collectors.toMap(NotificationsClient.Channel::id, NotificationsClient.Channel::name, (a, b) -> a,
@@ -156,6 +207,7 @@ class ChannelsController {
 		model.addAttribute("errors", errors.byField());
 		model.addAttribute("problem", problem);
 		model.addAttribute("types", TYPES);
+		model.addAttribute("smtpSecurity", SMTP_SECURITY);
 		model.addAttribute("section", "notifications");
 		return "notifications/new-channel";
 	}

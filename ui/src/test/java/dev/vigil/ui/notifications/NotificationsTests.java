@@ -114,6 +114,95 @@ class NotificationsTests extends UiTestSupport {
 	}
 
 	@Test
+	void theChannelFormOffersEmailWithStarttlsChosenAndNoPlainTextMode() throws Exception {
+		String html = page(get("/admin/notifications/channels/new"));
+		assertThat(html).contains("data-test=\"type-EMAIL\"")
+			.contains("data-test=\"smtp-host\"")
+			.contains("data-test=\"mail-from\"")
+			.contains("data-test=\"mail-to\"")
+			.containsPattern("value=\"STARTTLS\" data-test=\"smtp-STARTTLS\" checked")
+			.doesNotContain("value=\"NONE\"");
+	}
+
+	@Test
+	void addsAnEmailChannelWithItsRecipientsAndNoUrl() throws Exception {
+		this.backend.json("POST", "/api/v1/notifications/channels", 201, """
+				{"id":"%s","type":"EMAIL","name":"Mail","url":"smtps://smtp.example.net:465","topic":null,
+				"priority":4,"secretSet":true,"enabled":true,"disabledReason":null,"consecutiveFailures":0,
+				"createdAt":"2026-12-02T10:00:00Z","email":{"host":"smtp.example.net","port":465,"security":"TLS",
+				"username":"vigil","from":"vigil@example.net","to":["me@example.net","you@example.net"]}}"""
+			.formatted(CHANNEL_ID));
+		this.mvc
+			.perform(post("/admin/notifications/channels/new").with(admin())
+				.with(csrf())
+				.param("type", "EMAIL")
+				.param("name", "Mail")
+				.param("url", "")
+				.param("smtpHost", " smtp.example.net ")
+				.param("smtpPort", "465")
+				.param("smtpSecurity", "TLS")
+				.param("username", "vigil")
+				.param("from", "vigil@example.net")
+				.param("to", "me@example.net,\r\n you@example.net\n")
+				.param("secret", "smtp-password-123"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/admin/notifications"));
+		CannedBackend.Recorded sent = this.backend.requests("POST", "/api/v1/notifications/channels").get(0);
+		assertThat(sent.body()).contains("\"type\":\"EMAIL\"")
+			.contains("\"smtpHost\":\"smtp.example.net\"")
+			.contains("\"smtpPort\":465")
+			.contains("\"smtpSecurity\":\"TLS\"")
+			.contains("\"username\":\"vigil\"")
+			.contains("\"from\":\"vigil@example.net\"")
+			.contains("\"to\":[\"me@example.net\",\"you@example.net\"]")
+			.contains("\"secret\":\"smtp-password-123\"")
+			.doesNotContain("\"url\"");
+	}
+
+	@Test
+	void theApisEmailFieldErrorsShowOnTheFormAndABadPortNeverReachesTheService() throws Exception {
+		String local = this.mvc
+			.perform(post("/admin/notifications/channels/new").with(admin())
+				.with(csrf())
+				.param("type", "EMAIL")
+				.param("name", "Mail")
+				.param("smtpHost", "smtp.example.net")
+				.param("smtpPort", "five-eight-seven")
+				.param("smtpSecurity", "NONE")
+				.param("to", "me@example.net"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(local).contains("Port must be a number").contains("Choose STARTTLS or TLS.");
+		assertThat(this.backend.requests("POST", "/api/v1/notifications/channels")).isEmpty();
+
+		this.backend.json("POST", "/api/v1/notifications/channels", 400,
+				"""
+						{"type":"https://vigil.dev/problems/invalid-request","title":"Invalid request","status":400,
+						"detail":"2 field(s) are invalid","errors":[{"field":"smtpHost","problem":"host 10.0.0.5 resolves to 10.0.0.5 (the service network 10.0.0.0/8)"},
+						{"field":"to[1]","problem":"must be an e-mail address such as alerts@example.net"}]}""");
+		String html = this.mvc
+			.perform(post("/admin/notifications/channels/new").with(admin())
+				.with(csrf())
+				.param("type", "EMAIL")
+				.param("name", "Mail")
+				.param("smtpHost", "10.0.0.5")
+				.param("from", "vigil@example.net")
+				.param("to", "me@example.net, not-an-address")
+				.param("secret", "smtp-password-123"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("data-test=\"smtp-host-error\"")
+			.contains("the service network 10.0.0.0/8")
+			.contains("data-test=\"mail-to-error\"")
+			.contains("me@example.net, not-an-address")
+			.doesNotContain("smtp-password-123");
+	}
+
+	@Test
 	void theApisFieldErrorsShowOnTheFormAndTheSecretIsNotEchoed() throws Exception {
 		this.backend.json("POST", "/api/v1/notifications/channels", 400, INVALID_URL);
 		String html = this.mvc
@@ -143,7 +232,7 @@ class NotificationsTests extends UiTestSupport {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(html).contains("Choose webhook or ntfy.");
+		assertThat(html).contains("Choose webhook, ntfy or e-mail.");
 		assertThat(this.backend.requests("POST", "/api/v1/notifications/channels")).isEmpty();
 	}
 
