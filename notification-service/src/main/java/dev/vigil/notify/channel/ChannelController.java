@@ -184,7 +184,7 @@ class ChannelController {
 	Map<String, String> test(@PathVariable String id) {
 		ChannelConfig channel = find(id);
 		String deliveryId = "test:" + channel.id() + ":" + UUID.randomUUID();
-		Alert alert = new Alert(null, "Test", "test", 1.0, null, true, null);
+		Alert alert = new Alert(null, "Test", "test", 1.0, null, true, null, null);
 		var now = this.clock.instant();
 		this.queue.enqueue(Delivery.pending(deliveryId, channel.deliveryName(), null, Alert.KIND, "test", "test", 0,
 				this.json.writeValueAsString(alert), now, now));

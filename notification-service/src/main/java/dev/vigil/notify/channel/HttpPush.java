@@ -28,6 +28,7 @@ import dev.vigil.contracts.MotionEventChanged;
 import dev.vigil.notify.Links;
 import dev.vigil.notify.delivery.Alert;
 import dev.vigil.notify.delivery.Channel;
+import dev.vigil.notify.delivery.SystemNotice;
 
 /**
  * Sends an alert over HTTP, as a signed webhook or an ntfy publish. 2xx is success; 408,
@@ -120,15 +121,21 @@ class HttpPush {
 	private HttpRequest ntfy(ChannelConfig channel, @Nullable String token, Alert alert) {
 		String base = channel.url().endsWith("/") ? channel.url() : channel.url() + "/";
 		MotionEventChanged event = alert.event();
+		SystemNotice system = alert.system();
 		String camera = (event != null) ? event.cameraId() : "test";
-		String title = alert.test() ? "Vigil test" : capitalised(alert.label()) + " on " + camera;
-		String text = alert.test() ? "A test from Vigil: this channel works." : capitalised(alert.label()) + " ("
-				+ Math.round(alert.score() * 100) + "%) on " + camera + ", rule " + alert.ruleName();
+		String title = alert.test() ? "Vigil test"
+				: (system != null) ? system.summary() : capitalised(alert.label()) + " on " + camera;
+		String text = alert.test() ? "A test from Vigil: this channel works."
+				: (system != null) ? system.detail() + " (rule " + alert.ruleName() + ")" : capitalised(alert.label())
+						+ " (" + Math.round(alert.score() * 100) + "%) on " + camera + ", rule " + alert.ruleName();
+		String tags = alert.test() ? "white_check_mark"
+				: (system != null) ? (system.failing() ? "warning," : "white_check_mark,") + system.condition()
+						: "rotating_light," + alert.label();
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + channel.topic()))
 			.timeout(this.properties.requestTimeout())
 			.header("Title", title)
 			.header("Priority", String.valueOf(channel.priority()))
-			.header("Tags", alert.test() ? "white_check_mark" : "rotating_light," + alert.label())
+			.header("Tags", tags)
 			.POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
 		if (event != null) {
 			builder.header("Click", this.links.event(event.motionEventId()));
@@ -146,6 +153,19 @@ class HttpPush {
 	/** The webhook body. */
 	Map<String, Object> message(Alert alert) {
 		Map<String, Object> message = new LinkedHashMap<>();
+		SystemNotice system = alert.system();
+		if (system != null) {
+			message.put("type", "system");
+			message.put("rule", alert.ruleName());
+			message.put("rule_id", alert.ruleId());
+			message.put("condition", system.condition());
+			message.put("subject", system.subject());
+			message.put("state", system.failing() ? "failing" : "recovered");
+			message.put("summary", system.summary());
+			message.put("detail", system.detail());
+			message.put("since", system.since().toString());
+			return message;
+		}
 		message.put("type", alert.test() ? "test" : "alert");
 		message.put("rule", alert.ruleName());
 		message.put("rule_id", alert.ruleId());

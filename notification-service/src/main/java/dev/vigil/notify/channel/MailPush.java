@@ -1,6 +1,7 @@
 package dev.vigil.notify.channel;
 
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -30,6 +31,7 @@ import dev.vigil.contracts.Snapshot;
 import dev.vigil.notify.Links;
 import dev.vigil.notify.delivery.Alert;
 import dev.vigil.notify.delivery.Channel;
+import dev.vigil.notify.delivery.SystemNotice;
 import dev.vigil.notify.snapshot.SnapshotStore;
 
 /**
@@ -121,6 +123,9 @@ class MailPush {
 	}
 
 	String subject(Alert alert) {
+		if (alert.system() != null) {
+			return "Vigil: " + alert.system().summary();
+		}
 		MotionEventChanged event = alert.event();
 		if (alert.test() || event == null) {
 			return "Vigil test: this channel works";
@@ -129,6 +134,11 @@ class MailPush {
 	}
 
 	private String plain(Alert alert) {
+		SystemNotice system = alert.system();
+		if (system != null) {
+			return system.summary() + ".\n" + system.detail() + "\nSince "
+					+ TIME.format(system.since().atZone(zone(alert))) + ", rule " + alert.ruleName() + ".\n";
+		}
 		MotionEventChanged event = alert.event();
 		if (alert.test() || event == null) {
 			return "A test from Vigil: this e-mail channel works.\n";
@@ -139,6 +149,13 @@ class MailPush {
 	}
 
 	private String html(Alert alert, boolean withSnapshot) {
+		SystemNotice system = alert.system();
+		if (system != null) {
+			return "<!DOCTYPE html><html><body style=\"font-family:sans-serif\"><h2>"
+					+ HtmlUtils.htmlEscape(system.summary()) + "</h2><p>" + HtmlUtils.htmlEscape(system.detail())
+					+ "</p><p>Since " + HtmlUtils.htmlEscape(TIME.format(system.since().atZone(zone(alert))))
+					+ ", rule " + HtmlUtils.htmlEscape(alert.ruleName()) + ".</p></body></html>";
+		}
 		MotionEventChanged event = alert.event();
 		if (alert.test() || event == null) {
 			return "<!DOCTYPE html><html><body><p>A test from Vigil: this e-mail channel works.</p></body></html>";
@@ -171,16 +188,19 @@ class MailPush {
 	}
 
 	private static String time(Alert alert, MotionEventChanged event) {
-		ZoneId zone = ZoneOffset.UTC;
+		return TIME.format(event.start().atZone(zone(alert)));
+	}
+
+	private static ZoneId zone(Alert alert) {
 		if (alert.timeZone() != null) {
 			try {
-				zone = ZoneId.of(alert.timeZone());
+				return ZoneId.of(alert.timeZone());
 			}
-			catch (java.time.DateTimeException ex) {
-				zone = ZoneOffset.UTC;
+			catch (DateTimeException ex) {
+				return ZoneOffset.UTC;
 			}
 		}
-		return TIME.format(event.start().atZone(zone));
+		return ZoneOffset.UTC;
 	}
 
 	private static String percent(Alert alert) {

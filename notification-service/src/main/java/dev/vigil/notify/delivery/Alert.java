@@ -14,9 +14,15 @@ import dev.vigil.contracts.MotionEventChanged;
  * @param event the record, null for a test
  * @param test whether it is a "send test"
  * @param timeZone the rule's time zone, for times people read (e-mail); null = UTC
+ * @param system the system condition of a system rule's alert, null for events and tests
  */
 public record Alert(@Nullable String ruleId, String ruleName, String label, double score,
-		@Nullable MotionEventChanged event, boolean test, @Nullable String timeZone) {
+		@Nullable MotionEventChanged event, boolean test, @Nullable String timeZone, @Nullable SystemNotice system) {
+
+	/** A system alert. */
+	public static Alert system(String ruleId, String ruleName, String timeZone, SystemNotice notice) {
+		return new Alert(ruleId, ruleName, notice.condition(), 1.0, null, false, timeZone, notice);
+	}
 
 	public static final String KIND = "alert";
 

@@ -55,15 +55,20 @@ class HomeAssistantDiscovery {
 		if (!this.properties.discovery()) {
 			return;
 		}
-		if (!this.announced.contains(camera)) {
-			announceCamera(camera);
-			this.announced.add(camera);
-		}
+		ensureCamera(camera);
 		String key = camera + "/" + label;
 		if (!this.announced.contains(key)) {
 			announceLabel(camera, label);
 			this.mongo.save(new KnownEntity(key, camera, label));
 			this.announced.add(key);
+		}
+	}
+
+	/** Announces a camera's own entities (status, last event) unless already done. */
+	void ensureCamera(String camera) throws MqttException {
+		if (this.properties.discovery() && !this.announced.contains(camera)) {
+			announceCamera(camera);
+			this.announced.add(camera);
 		}
 	}
 

@@ -25,10 +25,11 @@ import dev.vigil.notify.snapshot.SnapshotStore;
 /**
  * Publishes one {@link MqttUpdate}: discovery for new labels, the snapshots (retained),
  * {@code ON}, the {@code vigil/events} message, the camera's last event (retained),
- * {@code OFF} for labels no open event has any more, and the camera's status. The whole
- * update is retried when any publish fails; every message is idempotent (retained state
- * or an event message a subscriber de-duplicates by id and type), so a retry repeats at
- * most the messages of that one update.
+ * {@code OFF} for labels no open event has any more, and the camera's status; or a
+ * {@link CameraStatus} change of the silent-camera check. The whole update is retried
+ * when any publish fails; every message is idempotent (retained state or an event message
+ * a subscriber de-duplicates by id and type), so a retry repeats at most the messages of
+ * that one update.
  */
 @Component
 @ConditionalOnProperty(name = "vigil.notification.mqtt.enabled", matchIfMissing = true)
@@ -73,6 +74,10 @@ class MqttChannel implements Channel {
 
 	@Override
 	public void deliver(Delivery delivery) throws Exception {
+		if (CameraStatus.KIND.equals(delivery.kind())) {
+			status(delivery);
+			return;
+		}
 		MqttUpdate update;
 		try {
 			update = this.json.readValue(delivery.payload(), MqttUpdate.class);
@@ -110,6 +115,18 @@ class MqttChannel implements Channel {
 			this.connection.publish(this.topics.label(camera, label), "OFF", true);
 		}
 		this.connection.publish(this.topics.status(camera), "online", true);
+	}
+
+	private void status(Delivery delivery) throws Exception {
+		CameraStatus.Change change;
+		try {
+			change = this.json.readValue(delivery.payload(), CameraStatus.Change.class);
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			throw new PermanentFailure("unreadable camera status: " + ex.getMessage());
+		}
+		this.discovery.ensureCamera(change.camera());
+		this.connection.publish(this.topics.status(change.camera()), change.status(), true);
 	}
 
 	/** The {@code vigil/events} message. */

@@ -53,7 +53,7 @@ public class Alerting {
 			return;
 		}
 		for (Rule rule : this.mongo.find(Query.query(Criteria.where("enabled").is(true)), Rule.class)) {
-			if (!rule.watches(record.cameraId())) {
+			if (rule.isSystem() || !rule.watches(record.cameraId())) {
 				continue;
 			}
 			Optional<LabelScore> match = record.labels()
@@ -85,7 +85,7 @@ public class Alerting {
 			return;
 		}
 		String payload = this.json.writeValueAsString(
-				new Alert(rule.id(), rule.name(), label.label(), label.score(), record, false, rule.timeZone()));
+				new Alert(rule.id(), rule.name(), label.label(), label.score(), record, false, rule.timeZone(), null));
 		for (String channel : rule.channels()) {
 			this.queue.enqueue(Delivery.pending(id(record, rule, channel), ChannelDirectory.deliveryName(channel),
 					rule.id(), Alert.KIND, record.cameraId(), record.motionEventId(), record.revision(), payload,

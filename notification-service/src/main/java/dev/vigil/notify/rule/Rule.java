@@ -30,13 +30,27 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * for this long
  * @param channels channel ids it alerts on
  * @param createdAt created
+ * @param kind what it reacts to; null (rules stored before system rules) is
+ * {@link RuleKind#EVENT}
+ * @param conditions a system rule's conditions ({@code camera-silent}, …); empty means
+ * all
  */
 @Document(Rule.COLLECTION)
 public record Rule(@Id String id, String name, boolean enabled, List<String> cameras, List<String> labels,
 		double minConfidence, String timeZone, @Nullable Map<DayOfWeek, List<TimeWindow>> schedule,
-		List<TimeWindow> quietHours, long cooldownSeconds, List<String> channels, Instant createdAt) {
+		List<TimeWindow> quietHours, long cooldownSeconds, List<String> channels, Instant createdAt,
+		@Nullable RuleKind kind, @Nullable List<String> conditions) {
 
 	static final String COLLECTION = "rules";
+
+	boolean isSystem() {
+		return this.kind == RuleKind.SYSTEM;
+	}
+
+	/** Whether a system rule alerts on this condition. */
+	boolean watchesCondition(String condition) {
+		return this.conditions == null || this.conditions.isEmpty() || this.conditions.contains(condition);
+	}
 
 	boolean watches(String camera) {
 		return this.cameras.isEmpty() || this.cameras.contains(camera);

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.vigil.notify.channel.ChannelDirectory;
+import dev.vigil.notify.delivery.SystemConditions;
 import dev.vigil.notify.web.ApiException;
 import dev.vigil.notify.web.ApiException.FieldError;
 
@@ -48,6 +49,9 @@ class RuleController {
 
 	/** The collection where notification-service tracks events (cameras seen). */
 	private static final String TRACKED_EVENTS = "motion_events";
+
+	/** The collection where the system checks keep the cameras they watch. */
+	private static final String WATCHED_CAMERAS = "system_cameras";
 
 	private static final long MAX_COOLDOWN_SECONDS = 86_400;
 
@@ -78,11 +82,14 @@ class RuleController {
 	 * @param quietHours daily windows without alerts
 	 * @param cooldownSeconds 0 to 86400, default 300
 	 * @param channels channel ids, at least one
+	 * @param kind {@code EVENT} (default) or {@code SYSTEM}
+	 * @param conditions a system rule's conditions, absent or empty for all
 	 */
 	record RuleRequest(@Nullable String name, @Nullable Boolean enabled, @Nullable List<String> cameras,
 			@Nullable List<String> labels, @Nullable Double minConfidence, @Nullable String timeZone,
 			@Nullable Map<String, List<TimeWindow>> schedule, @Nullable List<TimeWindow> quietHours,
-			@Nullable Long cooldownSeconds, @Nullable List<String> channels) {
+			@Nullable Long cooldownSeconds, @Nullable List<String> channels, @Nullable RuleKind kind,
+			@Nullable List<String> conditions) {
 
 	}
 
@@ -110,7 +117,7 @@ class RuleController {
 		Rule rule = validated(existing.id(), request);
 		Rule kept = new Rule(rule.id(), rule.name(), rule.enabled(), rule.cameras(), rule.labels(),
 				rule.minConfidence(), rule.timeZone(), rule.schedule(), rule.quietHours(), rule.cooldownSeconds(),
-				rule.channels(), existing.createdAt());
+				rule.channels(), existing.createdAt(), rule.kind(), rule.conditions());
 		this.mongo.save(kept);
 		return RuleView.of(kept);
 	}
@@ -138,6 +145,7 @@ class RuleController {
 		List<String> cameras = (request.cameras() != null) ? request.cameras() : List.of();
 		Set<String> known = new LinkedHashSet<>(
 				this.mongo.findDistinct(new Query(), "cameraId", TRACKED_EVENTS, String.class));
+		known.addAll(this.mongo.findDistinct(new Query(), "_id", WATCHED_CAMERAS, String.class));
 		for (int i = 0; i < cameras.size(); i++) {
 			String camera = cameras.get(i);
 			if (camera == null || !CAMERA.matcher(camera).matches()) {
@@ -145,13 +153,27 @@ class RuleController {
 			}
 			else if (!known.contains(camera)) {
 				errors.add(new FieldError("cameras[" + i + "]",
-						"unknown camera '" + camera + "' (no event seen from it yet; leave cameras empty for all)"));
+						"unknown camera '" + camera + "' (nothing seen from it yet; leave cameras empty for all)"));
 			}
 		}
+		RuleKind kind = (request.kind() != null) ? request.kind() : RuleKind.EVENT;
 		List<String> labels = (request.labels() != null) ? request.labels() : List.of();
 		Set<String> allowed = new LinkedHashSet<>(this.properties.labels());
-		if (labels.isEmpty()) {
+		if (labels.isEmpty() && kind == RuleKind.EVENT) {
 			errors.add(new FieldError("labels", "needs at least one label, e.g. person"));
+		}
+		if (!labels.isEmpty() && kind == RuleKind.SYSTEM) {
+			errors.add(new FieldError("labels", "a system rule has no labels; choose conditions instead"));
+		}
+		List<String> conditions = (request.conditions() != null) ? request.conditions() : List.of();
+		if (!conditions.isEmpty() && kind == RuleKind.EVENT) {
+			errors.add(new FieldError("conditions", "only a system rule has conditions"));
+		}
+		for (int i = 0; i < conditions.size(); i++) {
+			if (!SystemConditions.ALL.contains(conditions.get(i))) {
+				errors.add(new FieldError("conditions[" + i + "]",
+						"unknown condition '" + conditions.get(i) + "' (known: " + SystemConditions.ALL + ")"));
+			}
 		}
 		for (int i = 0; i < labels.size(); i++) {
 			String label = labels.get(i);
@@ -214,7 +236,8 @@ class RuleController {
 		}
 		return new Rule(id, name, request.enabled() == null || request.enabled(), List.copyOf(cameras),
 				labels.stream().map((l) -> l.toLowerCase(Locale.ROOT)).toList(), minConfidence, zone, schedule,
-				List.copyOf(quiet), cooldown, List.copyOf(channelIds), this.clock.instant());
+				List.copyOf(quiet), cooldown, List.copyOf(channelIds), this.clock.instant(), kind,
+				List.copyOf(conditions));
 	}
 
 	private static void windows(List<FieldError> errors, String field, List<TimeWindow> windows) {

@@ -22,15 +22,19 @@ import org.jspecify.annotations.Nullable;
  * @param cooldownSeconds cooldown per camera
  * @param channels channel ids
  * @param createdAt created
+ * @param kind {@code EVENT} or {@code SYSTEM}
+ * @param conditions a system rule's conditions, empty = all
  */
 record RuleView(String id, String name, boolean enabled, List<String> cameras, List<String> labels,
 		double minConfidence, String timeZone, @Nullable Map<DayOfWeek, List<TimeWindow>> schedule,
-		List<TimeWindow> quietHours, long cooldownSeconds, List<String> channels, Instant createdAt) {
+		List<TimeWindow> quietHours, long cooldownSeconds, List<String> channels, Instant createdAt, RuleKind kind,
+		List<String> conditions) {
 
 	static RuleView of(Rule rule) {
 		return new RuleView(rule.id(), rule.name(), rule.enabled(), rule.cameras(), rule.labels(), rule.minConfidence(),
 				rule.timeZone(), rule.schedule(), rule.quietHours(), rule.cooldownSeconds(), rule.channels(),
-				rule.createdAt());
+				rule.createdAt(), (rule.kind() != null) ? rule.kind() : RuleKind.EVENT,
+				(rule.conditions() != null) ? rule.conditions() : List.of());
 	}
 
 }

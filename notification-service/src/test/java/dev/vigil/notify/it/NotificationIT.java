@@ -62,6 +62,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"spring.security.oauth2.resourceserver.jwt.issuer-uri=",
 		"vigil.notification.channels.secret-key=it-only-channel-secret-key-0123456789",
 		"vigil.notification.channels.allowed-hosts=localhost",
+		// System checks at test speed; only cameras that upload in a test are watched.
+		"vigil.notification.system.check-interval=300ms", "vigil.notification.system.camera-silent-after=3s",
+		"vigil.notification.system.dead-letter-quiet-after=2s", "vigil.notification.system.service-failures=2",
 		"vigil.notification.channels.smtp-trusted-hosts=localhost", "vigil.notification.channels.max-failures=4" },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("devstack")
@@ -80,6 +83,9 @@ abstract class NotificationIT {
 			List.of("read vigil/#", "read homeassistant/#"));
 
 	static final MosquittoBroker broker = startBroker();
+
+	/** A service's health endpoint the system checks poll (as {@code probe}). */
+	static final HealthEndpoint probe = HealthEndpoint.start();
 
 	static Infrastructure infrastructure;
 
@@ -111,6 +117,7 @@ abstract class NotificationIT {
 		registry.add("vigil.notification.mqtt.uri", broker::uri);
 		registry.add("vigil.notification.mqtt.username", SERVICE::user);
 		registry.add("vigil.notification.mqtt.password", SERVICE::password);
+		registry.add("vigil.notification.system.services.probe", probe::url);
 		registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
 				() -> "file:" + TestTokens.PUBLIC_KEY);
 	}
@@ -142,8 +149,12 @@ abstract class NotificationIT {
 	}
 
 	static void send(String key, String json) {
+		send(Topics.MOTION_EVENTS, key, json);
+	}
+
+	static void send(String topic, String key, String json) {
 		try {
-			producer.send(new ProducerRecord<>(Topics.MOTION_EVENTS, key, json)).get(30, TimeUnit.SECONDS);
+			producer.send(new ProducerRecord<>(topic, key, json)).get(30, TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Could not publish", ex);

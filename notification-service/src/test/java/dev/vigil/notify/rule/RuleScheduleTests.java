@@ -18,7 +18,7 @@ class RuleScheduleTests {
 
 	private static Rule rule(Map<DayOfWeek, List<TimeWindow>> schedule, List<TimeWindow> quiet) {
 		return new Rule("r", "night", true, List.of(), List.of("person"), 0.5, "Europe/Berlin", schedule, quiet, 0,
-				List.of("c"), Instant.EPOCH);
+				List.of("c"), Instant.EPOCH, null, null);
 	}
 
 	@Test

@@ -1,0 +1,213 @@
+package dev.vigil.notify.it;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import dev.vigil.contracts.EdgeHeartbeat;
+import dev.vigil.contracts.MediaKind;
+import dev.vigil.contracts.MediaUploaded;
+import dev.vigil.contracts.Topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * System alerts through real Kafka (uploads, heartbeats, a dead-letter topic and the
+ * AdminClient's offsets), a real health endpoint, a real webhook receiver and a real
+ * Mosquitto: each condition alerts once when it goes bad and once when it recovers.
+ */
+class SystemAlertsIT extends NotificationIT {
+
+	/**
+	 * Several check rounds (300 ms each), to show that nothing more is sent meanwhile.
+	 */
+	private static final Duration ROUNDS = Duration.ofMillis(1500);
+
+	@Autowired
+	MongoTemplate mongo;
+
+	private WebhookReceiver receiver;
+
+	@BeforeEach
+	void receiver() throws Exception {
+		this.receiver = new WebhookReceiver();
+	}
+
+	@AfterEach
+	void stop() {
+		this.receiver.close();
+		probe.up = true;
+	}
+
+	@Test
+	void aSilentCameraAlertsOnceSetsItsRetainedStatusAndAlertsOnceWhenItSendsAgain() throws Exception {
+		String camera = camera("quiet");
+		String rule = systemRule("/silent", "[\"camera-silent\"]", "[]");
+		upload(camera);
+
+		List<JsonNode> alerts = eventually(() -> about(this.receiver.on("/silent"), camera), (list) -> !list.isEmpty());
+		JsonNode silent = alerts.getFirst();
+		assertThat(silent.path("type").asString()).isEqualTo("system");
+		assertThat(silent.path("condition").asString()).isEqualTo("camera-silent");
+		assertThat(silent.path("state").asString()).isEqualTo("failing");
+		assertThat(silent.path("summary").asString()).isEqualTo("Camera " + camera + " is silent");
+		assertThat(silent.path("detail").asString()).contains("last upload", "threshold 3 s");
+		String status = "vigil/" + camera + "/status";
+		eventually(() -> subscriber.on(status), (list) -> !list.isEmpty());
+		assertThat(subscriber.on(status).getLast().text()).isEqualTo("silent");
+		JsonNode config = JSON
+			.readTree(eventually(() -> subscriber.on("homeassistant/binary_sensor/vigil_" + camera + "_status/config"),
+					(list) -> !list.isEmpty())
+				.getFirst()
+				.text());
+		assertThat(config.path("payload_off").asString()).isEqualTo("silent");
+
+		Thread.sleep(ROUNDS.toMillis());
+		assertThat(about(this.receiver.on("/silent"), camera)).as("no repeat while it stays silent").hasSize(1);
+
+		upload(camera);
+		List<JsonNode> both = eventually(() -> about(this.receiver.on("/silent"), camera), (list) -> list.size() >= 2);
+		assertThat(both.get(1).path("state").asString()).isEqualTo("recovered");
+		assertThat(both.get(1).path("summary").asString()).isEqualTo("Camera " + camera + " is sending again");
+		assertThat(eventually(() -> subscriber.on(status), (list) -> list.size() >= 2).get(1).text())
+			.isEqualTo("online");
+
+		JsonNode log = call("GET", "/api/v1/notifications/deliveries?rule=" + rule, WRITE, null).json();
+		assertThat(log.toString()).contains("\"status\":\"SENT\"").contains("camera-silent:" + camera);
+	}
+
+	@Test
+	void anEdgeBacklogAndLowDiskAlertOnceEachAndOnceOnRecovery() throws Exception {
+		String edge = camera("edge");
+		systemRule("/edge", "[\"edge-backlog\",\"edge-disk\"]", "[]");
+		long gb = 1024L * 1024 * 1024;
+		for (int i = 0; i < 3; i++) {
+			heartbeat(edge, 4000, 2 * gb, 100L * 1024 * 1024);
+		}
+		List<JsonNode> bad = eventually(() -> about(this.receiver.on("/edge"), edge), (list) -> list.size() >= 2);
+		assertThat(bad).extracting((json) -> json.path("condition").asString())
+			.containsExactlyInAnyOrder("edge-backlog", "edge-disk");
+		assertThat(bad).allSatisfy((json) -> assertThat(json.path("state").asString()).isEqualTo("failing"));
+		assertThat(bad.stream()
+			.filter((json) -> json.path("condition").asString().equals("edge-backlog"))
+			.findFirst()
+			.orElseThrow()
+			.path("detail")
+			.asString()).contains("4000 upload(s), 2048 MB waiting");
+
+		heartbeat(edge, 4000, 2 * gb, 100L * 1024 * 1024);
+		Thread.sleep(ROUNDS.toMillis());
+		assertThat(about(this.receiver.on("/edge"), edge)).as("no repeat while it stays bad").hasSize(2);
+
+		heartbeat(edge, 2, 1024 * 1024, 20 * gb);
+		List<JsonNode> all = eventually(() -> about(this.receiver.on("/edge"), edge), (list) -> list.size() >= 4);
+		assertThat(all.subList(2, 4))
+			.allSatisfy((json) -> assertThat(json.path("state").asString()).isEqualTo("recovered"));
+		heartbeat(edge, 0, 0, 20 * gb);
+		Thread.sleep(ROUNDS.toMillis());
+		assertThat(about(this.receiver.on("/edge"), edge)).hasSize(4);
+	}
+
+	@Test
+	void growingDeadLettersAlertOnceAndRecoverWhenTheyStopGrowing() throws Exception {
+		String topic = "it-" + UUID.randomUUID().toString().substring(0, 8) + ".notification.dlq";
+		systemRule("/dlq", "[\"dead-letters\"]", "[]");
+		send(topic, "k", "{\"old\":true}");
+		// The first sight sets the baseline: letters from before do not alert.
+		eventually(() -> this.mongo.exists(Query.query(Criteria.where("_id").is("dead-letters:" + topic)),
+				"system_conditions"), (known) -> known);
+		assertThat(about(this.receiver.on("/dlq"), topic)).isEmpty();
+
+		send(topic, "k", "{\"bad\":1}");
+		send(topic, "k", "{\"bad\":2}");
+		List<JsonNode> alerts = eventually(() -> about(this.receiver.on("/dlq"), topic), (list) -> !list.isEmpty());
+		assertThat(alerts.getFirst().path("state").asString()).isEqualTo("failing");
+		assertThat(alerts.getFirst().path("detail").asString()).contains("3 in all");
+		List<JsonNode> both = eventually(() -> about(this.receiver.on("/dlq"), topic), (list) -> list.size() >= 2);
+		assertThat(both.get(1).path("state").asString()).isEqualTo("recovered");
+		assertThat(both).hasSize(2);
+	}
+
+	@Test
+	void aServiceThatIsDownAlertsOnceAfterTwoFailedChecksAndOnceWhenItIsUpAgain() throws Exception {
+		systemRule("/down", "[\"service-down\"]", "[]");
+		eventually(() -> this.mongo.exists(Query.query(Criteria.where("_id").is("service-down:probe")),
+				"system_conditions"), (known) -> known);
+		probe.up = false;
+		List<JsonNode> alerts = eventually(() -> about(this.receiver.on("/down"), "probe"), (list) -> !list.isEmpty());
+		assertThat(alerts.getFirst().path("state").asString()).isEqualTo("failing");
+		assertThat(alerts.getFirst().path("summary").asString()).isEqualTo("Service probe is down");
+		assertThat(alerts.getFirst().path("detail").asString()).contains("HTTP 503");
+		Thread.sleep(ROUNDS.toMillis());
+		assertThat(about(this.receiver.on("/down"), "probe")).hasSize(1);
+		probe.up = true;
+		List<JsonNode> both = eventually(() -> about(this.receiver.on("/down"), "probe"), (list) -> list.size() >= 2);
+		assertThat(both.get(1).path("summary").asString()).isEqualTo("Service probe is up");
+		Thread.sleep(ROUNDS.toMillis());
+		assertThat(about(this.receiver.on("/down"), "probe")).hasSize(2);
+	}
+
+	@Test
+	void badSystemRulesAreRefused() throws Exception {
+		String channel = webhook("/badrule");
+		Response labels = call("POST", "/api/v1/notifications/rules", WRITE,
+				"{\"name\":\"x\",\"kind\":\"SYSTEM\",\"labels\":[\"person\"],\"conditions\":[\"camera-on-fire\"],"
+						+ "\"channels\":[\"" + channel + "\"]}");
+		assertThat(labels.status()).isEqualTo(400);
+		assertThat(labels.body()).contains("a system rule has no labels", "unknown condition 'camera-on-fire'");
+		Response event = call("POST", "/api/v1/notifications/rules", WRITE,
+				"{\"name\":\"x\",\"labels\":[\"person\"],\"conditions\":[\"camera-silent\"],\"channels\":[\"" + channel
+						+ "\"]}");
+		assertThat(event.status()).isEqualTo(400);
+		assertThat(event.body()).contains("only a system rule has conditions");
+		Response kind = call("POST", "/api/v1/notifications/rules", WRITE,
+				"{\"name\":\"x\",\"kind\":\"WEATHER\",\"channels\":[\"" + channel + "\"]}");
+		assertThat(kind.status()).isEqualTo(400);
+	}
+
+	private String systemRule(String path, String conditions, String cameras) throws Exception {
+		return rule("{\"name\":\"System " + path + "\",\"kind\":\"SYSTEM\",\"conditions\":" + conditions
+				+ ",\"cameras\":" + cameras + ",\"channels\":[\"" + webhook(path) + "\"]}");
+	}
+
+	private String webhook(String path) {
+		Response created = call("POST", "/api/v1/notifications/channels", WRITE,
+				"{\"type\":\"WEBHOOK\",\"name\":\"hook " + path + "\",\"url\":\"" + this.receiver.url(path)
+						+ "\",\"secret\":\"a-webhook-signing-key-of-the-user\"}");
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().path("id").asString();
+	}
+
+	private static void upload(String camera) {
+		String sha = UUID.randomUUID().toString().replace("-", "").repeat(2);
+		send(Topics.MEDIA_UPLOADED, camera,
+				JSON.writeValueAsString(new MediaUploaded(UUID.randomUUID(), sha, "edge-1", camera,
+						"originals/" + camera + "/" + sha + ".jpg", "vigil-media", "image/jpeg", 1000L, sha,
+						"snap/a.jpg", null, null, Instant.now(), MediaKind.IMAGE, 1)));
+	}
+
+	private static void heartbeat(String edge, int depth, long spoolBytes, long freeDisk) {
+		Instant now = Instant.now();
+		send(Topics.EDGE_HEARTBEAT, edge, JSON.writeValueAsString(new EdgeHeartbeat(edge, "0.1.0", now,
+				now.minusSeconds(60), depth, spoolBytes, freeDisk, 3, List.of(), 1)));
+	}
+
+	private static List<JsonNode> about(List<WebhookReceiver.Request> requests, String subject) {
+		return requests.stream()
+			.map((request) -> JSON.readTree(request.body()))
+			.filter((json) -> json.path("subject").asString().equals(subject))
+			.toList();
+	}
+
+}
