@@ -11,8 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -22,21 +20,7 @@ import dev.vigil.contracts.MotionEventChanged;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AlertsIT extends NotificationIT {
-
-	private static final String KEY = "a-webhook-signing-key-of-the-user";
-
-	private WebhookReceiver receiver;
-
-	@BeforeEach
-	void receiver() throws Exception {
-		this.receiver = new WebhookReceiver();
-	}
-
-	@AfterEach
-	void stop() {
-		this.receiver.close();
-	}
+class AlertsIT extends WebhookIT {
 
 	@Test
 	void aPersonEventSendsOneSignedWebhookWhateverIsRedeliveredOrUpdated() throws Exception {
@@ -204,15 +188,6 @@ class AlertsIT extends NotificationIT {
 			.isEqualTo("Crud 2");
 		assertThat(call("DELETE", "/api/v1/notifications/rules/" + rule, WRITE, null).status()).isEqualTo(204);
 		assertThat(call("GET", "/api/v1/notifications/rules/" + rule, WRITE, null).status()).isEqualTo(404);
-	}
-
-	private String webhook(String path) throws Exception {
-		Response created = call("POST", "/api/v1/notifications/channels", WRITE,
-				"{\"type\":\"WEBHOOK\",\"name\":\"hook " + path + "\",\"url\":\"" + this.receiver.url(path)
-						+ "\",\"secret\":\"" + KEY + "\"}");
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		assertThat(created.body()).doesNotContain(KEY);
-		return created.json().path("id").asString();
 	}
 
 	private static String text(WebhookReceiver.Request request) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -27,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * AdminClient's offsets), a real health endpoint, a real webhook receiver and a real
  * Mosquitto: each condition alerts once when it goes bad and once when it recovers.
  */
-class SystemAlertsIT extends NotificationIT {
+class SystemAlertsIT extends WebhookIT {
 
 	/**
 	 * Several check rounds (300 ms each), to show that nothing more is sent meanwhile.
@@ -37,16 +36,8 @@ class SystemAlertsIT extends NotificationIT {
 	@Autowired
 	MongoTemplate mongo;
 
-	private WebhookReceiver receiver;
-
-	@BeforeEach
-	void receiver() throws Exception {
-		this.receiver = new WebhookReceiver();
-	}
-
 	@AfterEach
-	void stop() {
-		this.receiver.close();
+	void healthy() {
 		probe.up = true;
 	}
 
@@ -179,14 +170,6 @@ class SystemAlertsIT extends NotificationIT {
 	private String systemRule(String path, String conditions, String cameras) throws Exception {
 		return rule("{\"name\":\"System " + path + "\",\"kind\":\"SYSTEM\",\"conditions\":" + conditions
 				+ ",\"cameras\":" + cameras + ",\"channels\":[\"" + webhook(path) + "\"]}");
-	}
-
-	private String webhook(String path) {
-		Response created = call("POST", "/api/v1/notifications/channels", WRITE,
-				"{\"type\":\"WEBHOOK\",\"name\":\"hook " + path + "\",\"url\":\"" + this.receiver.url(path)
-						+ "\",\"secret\":\"a-webhook-signing-key-of-the-user\"}");
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		return created.json().path("id").asString();
 	}
 
 	private static void upload(String camera) {
