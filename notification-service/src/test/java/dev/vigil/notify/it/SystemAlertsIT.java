@@ -14,6 +14,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import dev.vigil.contracts.CameraConfig;
+import dev.vigil.contracts.CameraPasswordHash;
 import dev.vigil.contracts.EdgeHeartbeat;
 import dev.vigil.contracts.MediaKind;
 import dev.vigil.contracts.MediaUploaded;
@@ -76,6 +78,28 @@ class SystemAlertsIT extends WebhookIT {
 
 		JsonNode log = call("GET", "/api/v1/notifications/deliveries?rule=" + rule, WRITE, null).json();
 		assertThat(log.toString()).contains("\"status\":\"SENT\"").contains("camera-silent:" + camera);
+	}
+
+	@Test
+	void aCamerasOwnThresholdWinsADisabledCameraIsNotWatchedAndADeletedOneIsForgotten() throws Exception {
+		String patient = camera("patient");
+		String disabled = camera("disabled");
+		String plain = camera("plain");
+		systemRule("/thresholds", "[\"camera-silent\"]", "[]");
+		settings(patient, 60, true);
+		settings(disabled, null, false);
+		eventually(() -> watched(patient) && watched(disabled), (known) -> known);
+		upload(patient);
+		upload(disabled);
+		upload(plain);
+
+		eventually(() -> about(this.receiver.on("/thresholds"), plain), (list) -> !list.isEmpty());
+		Thread.sleep(ROUNDS.toMillis());
+		assertThat(about(this.receiver.on("/thresholds"), patient)).as("its own threshold is 60 min").isEmpty();
+		assertThat(about(this.receiver.on("/thresholds"), disabled)).as("disabled: not watched").isEmpty();
+
+		send(Topics.CAMERA_CONFIG, patient, null);
+		eventually(() -> watched(patient), (known) -> !known);
 	}
 
 	@Test
@@ -178,6 +202,17 @@ class SystemAlertsIT extends WebhookIT {
 				JSON.writeValueAsString(new MediaUploaded(UUID.randomUUID(), sha, "edge-1", camera,
 						"originals/" + camera + "/" + sha + ".jpg", "vigil-media", "image/jpeg", 1000L, sha,
 						"snap/a.jpg", null, null, Instant.now(), MediaKind.IMAGE, 1)));
+	}
+
+	private boolean watched(String camera) {
+		return this.mongo.exists(Query.query(Criteria.where("_id").is(camera)), "system_cameras");
+	}
+
+	private static void settings(String camera, Integer silentAfterMinutes, boolean enabled) {
+		send(Topics.CAMERA_CONFIG, camera,
+				JSON.writeValueAsString(new CameraConfig(camera, camera, "edge-1", camera,
+						CameraPasswordHash.hash("camera-password", 10_000), List.of(), "Europe/Berlin", enabled,
+						silentAfterMinutes, null, null, 1L, Instant.now(), 1)));
 	}
 
 	private static void heartbeat(String edge, int depth, long spoolBytes, long freeDisk) {
