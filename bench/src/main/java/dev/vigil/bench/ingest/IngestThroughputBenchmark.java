@@ -145,6 +145,11 @@ public final class IngestThroughputBenchmark implements Benchmark {
 			.property(Service.INGEST, "vigil.ingest.publish.enabled", Boolean.toString(publish))
 			// One passive port per camera session and then some, like vsftpd's range.
 			.property(Service.INGEST, "vigil.ingest.ftp.passive-ports", passiveRange(2 * cameras.size()))
+			// Every simulated camera dials from 127.0.0.1 at the same moment: the cap on
+			// connections not logged in yet (per source 8, in all 32) would turn most
+			// away.
+			.property(Service.INGEST, "vigil.ingest.ftp.max-pre-login-per-source", Integer.toString(cameras.size()))
+			.property(Service.INGEST, "vigil.ingest.ftp.max-pre-login", Integer.toString(Math.max(32, cameras.size())))
 			.start();
 	}
 

@@ -153,6 +153,24 @@ public final class ServiceProcess implements AutoCloseable {
 		awaitReady(timeout);
 	}
 
+	/**
+	 * A module's own JVM environment ({@code <module>/jvm.env}, {@code KEY=VALUE} lines),
+	 * as {@code ./vigil up} sets it.
+	 */
+	static Map<String, String> moduleEnvironment(Path module) throws IOException {
+		Path file = module.resolve("jvm.env");
+		Map<String, String> environment = new TreeMap<>();
+		if (Files.isRegularFile(file)) {
+			for (String line : Files.readAllLines(file)) {
+				int equals = line.indexOf('=');
+				if (!line.isBlank() && !line.startsWith("#") && equals > 0) {
+					environment.put(line.substring(0, equals).trim(), line.substring(equals + 1).trim());
+				}
+			}
+		}
+		return environment;
+	}
+
 	private void launch() throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -160,9 +178,10 @@ public final class ServiceProcess implements AutoCloseable {
 		command.add("-jar");
 		command.add(this.jar.toString());
 		this.properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-		this.process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
-			.start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
+		builder.environment().putAll(moduleEnvironment(this.jar.getParent().getParent()));
+		this.process = builder.start();
 		LIVE.add(this.process);
 		this.process.onExit().thenAccept(LIVE::remove);
 	}

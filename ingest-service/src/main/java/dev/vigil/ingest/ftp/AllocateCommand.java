@@ -34,7 +34,8 @@ final class AllocateCommand extends AbstractCommand {
 						"Exceeded storage allocation: largest file is " + this.intake.maxFileSize() + " bytes.");
 			}
 			else if (this.intake.isSpoolFull(size)) {
-				UploadCommand.reply(session, 452, "Insufficient storage space: edge spool is full, retry later.");
+				UploadCommand.reply(session, 452,
+						"Insufficient storage space: " + UploadCommand.SPOOL_FULL + ", retry later.");
 			}
 			else if (session.getUser() instanceof CameraUser user && this.intake.isOverQuota(user.account(), size)) {
 				UploadCommand.reply(session, 552, UploadCommand.overQuota(this.intake.quota(user.account())));

@@ -22,8 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled start the FTP server
  * @param port control port (0 = any free port)
  * @param bindAddress address to listen on; all when empty
- * @param passivePorts passive data port range, e.g. {@code 30000-30049} ({@code 0} = any
- * free port)
+ * @param passivePorts passive data port range, e.g. {@code 30000-30063}: one per FTP
+ * session, so at least {@code max-sessions} ports ({@code 0} = any free port)
  * @param passiveExternalAddress address announced in PASV replies when behind NAT
  * (Docker, Kubernetes); the local address when empty
  * @param activeEnabled allow active mode (PORT/EPRT); the server only connects back to
@@ -43,7 +43,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("vigil.ingest.ftp")
 @Validated
 record FtpProperties(@DefaultValue("true") boolean enabled, @Min(0) @Max(65535) @DefaultValue("2121") int port,
-		@Nullable String bindAddress, @NotBlank @DefaultValue("30000-30049") String passivePorts,
+		@Nullable String bindAddress, @NotBlank @DefaultValue("30000-30063") String passivePorts,
 		@Nullable String passiveExternalAddress, @DefaultValue("true") boolean activeEnabled,
 		@Positive @DefaultValue("64") int maxSessions, @Positive @DefaultValue("8") int maxSessionsPerCamera,
 		@NotNull @DefaultValue("120s") Duration idleTimeout, @Positive @DefaultValue("3") int maxLoginFailures,

@@ -9,6 +9,7 @@ import dev.vigil.ingest.EdgeProperties;
 import dev.vigil.ingest.camera.CameraDirectory;
 import dev.vigil.ingest.camera.LoginGuard;
 import dev.vigil.ingest.intake.Intake;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.ftpserver.ConnectionConfigFactory;
 import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServer;
@@ -46,10 +47,13 @@ public class FtpServerLifecycle implements SmartLifecycle {
 
 	private final Intake intake;
 
+	private final MeterRegistry meters;
+
 	private @Nullable FtpServer server;
 
 	FtpServerLifecycle(FtpProperties properties, EdgeProperties edge, CameraDirectory cameras, LoginGuard guard,
-			Intake intake) {
+			Intake intake, MeterRegistry meters) {
+		this.meters = meters;
 		this.properties = properties;
 		this.edge = edge;
 		this.cameras = cameras;
@@ -70,9 +74,11 @@ public class FtpServerLifecycle implements SmartLifecycle {
 		factory.setFileSystem(fileSystem);
 		// FtpServer adds its own entries to this map, so it must be mutable.
 		Map<String, Ftplet> ftplets = new HashMap<>();
-		ftplets.put("vigil", new SessionFtplet(this.guard, this.cameras, this.properties.requireTls()));
+		FtpRefusals refusals = new FtpRefusals(this.meters);
+		ftplets.put("refusals", refusals);
+		ftplets.put("vigil", new SessionFtplet(this.guard, this.cameras, this.properties.requireTls(), refusals));
 		ftplets.put("pre-login", new PreLoginLimit(this.properties.maxPreLogin(),
-				this.properties.maxPreLoginPerSource(), this.properties.loginTimeout()));
+				this.properties.maxPreLoginPerSource(), this.properties.loginTimeout(), refusals));
 		factory.setFtplets(ftplets);
 
 		CommandFactoryFactory commands = new CommandFactoryFactory();
@@ -97,6 +103,13 @@ public class FtpServerLifecycle implements SmartLifecycle {
 		Integer implicitPort = this.properties.tls().implicitPort();
 		if (ssl != null && implicitPort != null) {
 			factory.addListener("implicit", listener(implicitPort, ssl, true));
+		}
+		int passive = passivePortCount(this.properties.passivePorts());
+		if (passive >= 0 && passive < this.properties.maxSessions()) {
+			log.warn(
+					"vigil.ingest.ftp.passive-ports {} has {} ports for max-sessions {}: sessions beyond it get"
+							+ " 425 at PASV when all are in use",
+					this.properties.passivePorts(), passive, this.properties.maxSessions());
 		}
 		FtpServer ftp = factory.createServer();
 		try {
@@ -173,6 +186,24 @@ public class FtpServerLifecycle implements SmartLifecycle {
 		ssl.setKeystoreType("PKCS12");
 		ssl.setSslProtocol(tls.protocols().toArray(String[]::new));
 		return ssl.createSslConfiguration();
+	}
+
+	/**
+	 * Ports in a passive range such as {@code 30000-30063} or {@code 30000,30002-30005};
+	 * -1 for {@code 0} (any free port) or an open-ended range.
+	 */
+	static int passivePortCount(String ranges) {
+		int count = 0;
+		for (String part : ranges.split(",")) {
+			String[] bounds = part.trim().split("-", -1);
+			if (bounds[0].isEmpty() || bounds[bounds.length - 1].isEmpty() || "0".equals(bounds[0])) {
+				return -1;
+			}
+			int from = Integer.parseInt(bounds[0].trim());
+			int to = Integer.parseInt(bounds[bounds.length - 1].trim());
+			count += Math.max(0, to - from + 1);
+		}
+		return count;
 	}
 
 	/** The bound control port (useful with port 0). */

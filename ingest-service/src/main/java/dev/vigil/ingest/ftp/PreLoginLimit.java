@@ -37,7 +37,10 @@ final class PreLoginLimit extends DefaultFtplet {
 
 	private final Map<InetAddress, Integer> perSource = new ConcurrentHashMap<>();
 
-	PreLoginLimit(int maxTotal, int maxPerSource, Duration loginTimeout) {
+	private final FtpRefusals refusals;
+
+	PreLoginLimit(int maxTotal, int maxPerSource, Duration loginTimeout, FtpRefusals refusals) {
+		this.refusals = refusals;
 		this.maxTotal = maxTotal;
 		this.maxPerSource = maxPerSource;
 		this.loginTimeout = loginTimeout;
@@ -51,6 +54,7 @@ final class PreLoginLimit extends DefaultFtplet {
 		session.setAttribute(COUNTED, source);
 		if (all > this.maxTotal || fromSource > this.maxPerSource) {
 			release(session);
+			this.refusals.count(FtpReply.REPLY_421_SERVICE_NOT_AVAILABLE_CLOSING_CONTROL_CONNECTION, "pre-login-limit");
 			session.write(new DefaultFtpReply(FtpReply.REPLY_421_SERVICE_NOT_AVAILABLE_CLOSING_CONTROL_CONNECTION,
 					"Too many connections waiting to log in, try again later."));
 			return FtpletResult.DISCONNECT;
@@ -64,6 +68,7 @@ final class PreLoginLimit extends DefaultFtplet {
 	public FtpletResult beforeCommand(FtpSession session, FtpRequest request) throws FtpException, IOException {
 		if (!session.isLoggedIn() && session.getConnectionTime() != null
 				&& System.currentTimeMillis() - session.getConnectionTime().getTime() > this.loginTimeout.toMillis()) {
+			this.refusals.count(FtpReply.REPLY_421_SERVICE_NOT_AVAILABLE_CLOSING_CONTROL_CONNECTION, "login-timeout");
 			session.write(new DefaultFtpReply(FtpReply.REPLY_421_SERVICE_NOT_AVAILABLE_CLOSING_CONTROL_CONNECTION,
 					"Login timed out."));
 			return FtpletResult.DISCONNECT;

@@ -30,7 +30,10 @@ final class SessionFtplet extends DefaultFtplet {
 
 	private final boolean requireTls;
 
-	SessionFtplet(LoginGuard guard, CameraDirectory cameras, boolean requireTls) {
+	private final FtpRefusals refusals;
+
+	SessionFtplet(LoginGuard guard, CameraDirectory cameras, boolean requireTls, FtpRefusals refusals) {
+		this.refusals = refusals;
 		this.guard = guard;
 		this.cameras = cameras;
 		this.requireTls = requireTls;
@@ -40,6 +43,7 @@ final class SessionFtplet extends DefaultFtplet {
 	public FtpletResult onConnect(FtpSession session) throws FtpException, IOException {
 		if (session.getClientAddress() instanceof InetSocketAddress client
 				&& this.guard.isLockedOut(client.getAddress())) {
+			this.refusals.count(FtpReply.REPLY_421_SERVICE_NOT_AVAILABLE_CLOSING_CONTROL_CONNECTION, "locked-out");
 			session.write(new DefaultFtpReply(FtpReply.REPLY_421_SERVICE_NOT_AVAILABLE_CLOSING_CONTROL_CONNECTION,
 					"Too many failed logins from your address, try again later."));
 			return FtpletResult.DISCONNECT;
@@ -57,6 +61,7 @@ final class SessionFtplet extends DefaultFtplet {
 		}
 		if ("PASS".equals(request.getCommand()) && session.getClientAddress() instanceof InetSocketAddress client
 				&& isLockedOut(client, session.getUserArgument())) {
+			this.refusals.count(FtpReply.REPLY_421_SERVICE_NOT_AVAILABLE_CLOSING_CONTROL_CONNECTION, "locked-out");
 			session.write(new DefaultFtpReply(FtpReply.REPLY_421_SERVICE_NOT_AVAILABLE_CLOSING_CONTROL_CONNECTION,
 					"Too many failed logins from your address, try again later."));
 			return FtpletResult.DISCONNECT;

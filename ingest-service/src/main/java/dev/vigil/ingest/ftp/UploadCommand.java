@@ -45,6 +45,9 @@ final class UploadCommand extends AbstractCommand {
 
 	private static final Logger log = LoggerFactory.getLogger(UploadCommand.class);
 
+	/** In every 452 reply for a full spool (and only there). */
+	static final String SPOOL_FULL = "edge spool is full";
+
 	private final Mode mode;
 
 	private final Intake intake;
@@ -74,7 +77,7 @@ final class UploadCommand extends AbstractCommand {
 			CameraUser user = (CameraUser) session.getUser();
 			if (this.intake.isSpoolFull()) {
 				this.intake.discarded(user.account(), "spool-full");
-				reply(session, 452, "Insufficient storage space: edge spool is full, retry later.");
+				reply(session, 452, "Insufficient storage space: " + SPOOL_FULL + ", retry later.");
 				return;
 			}
 			if (this.intake.isOverQuota(user.account(), 0)) {
@@ -111,7 +114,11 @@ final class UploadCommand extends AbstractCommand {
 
 	private void receive(FtpIoSession session, CameraUser user, Path target, String shown, DataConnection data)
 			throws IOException {
-		Files.createDirectories(target.getParent());
+		if (!Files.isDirectory(target.getParent())) {
+			// createDirectories throws and catches an exception when the directory
+			// exists.
+			Files.createDirectories(target.getParent());
+		}
 		Path partial = target.resolveSibling(Intake.IN_PROGRESS_PREFIX + UUID.randomUUID());
 		long prefix = copyPrefix(session, target, partial);
 		long quotaLeft = this.intake.quotaRemaining(user.account());
@@ -160,6 +167,7 @@ final class UploadCommand extends AbstractCommand {
 		catch (AtomicMoveNotSupportedException ex) {
 			Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
 		}
+		this.intake.landed(user.account(), prefix + upload.written());
 		if (this.intake.isTemporaryName(target.getFileName().toString())) {
 			reply(session, FtpReply.REPLY_226_CLOSING_DATA_CONNECTION,
 					"Transfer complete; " + shown + " is kept until renamed.");

@@ -1,6 +1,9 @@
 package dev.vigil.ingest.intake;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +18,10 @@ import java.util.regex.Pattern;
 
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.imaging.ImageProcessingException;
+import com.drew.imaging.jpeg.JpegMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifDirectoryBase;
+import com.drew.metadata.exif.ExifReader;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import dev.vigil.contracts.CaptureTimeSource;
 import dev.vigil.contracts.MediaKind;
@@ -80,7 +85,7 @@ final class CaptureTimeResolver {
 
 	@Nullable Instant fromExif(Path file, ZoneId zone, Instant receivedAt) {
 		try {
-			Metadata metadata = ImageMetadataReader.readMetadata(file.toFile());
+			Metadata metadata = readMetadata(file);
 			for (ExifSubIFDDirectory exif : metadata.getDirectoriesOfType(ExifSubIFDDirectory.class)) {
 				String text = exif.getString(ExifDirectoryBase.TAG_DATETIME_ORIGINAL);
 				if (text == null) {
@@ -100,6 +105,21 @@ final class CaptureTimeResolver {
 			// Broken or absent EXIF is normal for camera snapshots: fall back.
 		}
 		return null;
+	}
+
+	/**
+	 * A JPEG's segments are read only up to the start of the image data, and only the
+	 * EXIF segment is parsed: the default reader goes through the whole file and every
+	 * segment kind (XMP, ICC, ...) for one tag.
+	 */
+	private static Metadata readMetadata(Path file) throws IOException, ImageProcessingException {
+		try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 16 * 1024)) {
+			in.mark(2);
+			boolean jpeg = in.read() == 0xFF && in.read() == 0xD8;
+			in.reset();
+			return jpeg ? JpegMetadataReader.readMetadata(in, List.of(new ExifReader()))
+					: ImageMetadataReader.readMetadata(in);
+		}
 	}
 
 	private static boolean plausible(Instant instant, Instant receivedAt) {

@@ -121,12 +121,22 @@ public class Intake {
 	 * of about {@code incomingBytes} (0 = unknown: a typical snapshot).
 	 */
 	public boolean isOverQuota(CameraAccount camera, long incomingBytes) {
-		return this.usage.remaining(camera.cameraId()) < Math.max(incomingBytes, TYPICAL_UPLOAD_BYTES);
+		long needed = Math.max(incomingBytes, TYPICAL_UPLOAD_BYTES);
+		return this.usage.remaining(camera.cameraId(), needed) < needed;
 	}
 
 	/** Bytes the camera may still upload before reaching its quota. */
 	public long quotaRemaining(CameraAccount camera) {
-		return this.usage.remaining(camera.cameraId());
+		return this.usage.remaining(camera.cameraId(), maxFileSize());
+	}
+
+	/**
+	 * A transfer finished and left {@code bytes} in the camera's home (taken next, or
+	 * kept under a temporary name): they count toward its quota and the high-water mark
+	 * until they are spooled or deleted.
+	 */
+	public void landed(CameraAccount camera, long bytes) {
+		this.usage.added(camera.cameraId(), bytes);
 	}
 
 	/** The camera's quota in bytes, for replies. */
@@ -150,7 +160,7 @@ public class Intake {
 		MDC.put("cameraId", camera.cameraId());
 		try {
 			long size = Files.size(file);
-			if (this.usage.of(camera.cameraId()).total() > this.usage.quota(camera.cameraId())) {
+			if (this.usage.isOverQuota(camera.cameraId())) {
 				// Over quota: not even quarantined, that would be more of the same bytes.
 				deleteQuietly(file);
 				count(camera, "over-quota", 0);

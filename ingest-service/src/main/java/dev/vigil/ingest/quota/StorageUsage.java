@@ -16,16 +16,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.vigil.ingest.EdgeProperties;
 import dev.vigil.ingest.spool.Spool;
 import dev.vigil.ingest.spool.SpoolProperties;
-import dev.vigil.ingest.spool.SpoolRecord;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * What each camera holds on disk: its home (uploads in progress, temporary-named files,
- * taken files still listed), its quarantine and its items waiting in the spool. A
- * camera's home and quarantine are walked when that camera uploads (they are small: taken
- * files leave the home after {@code visible-for}, quarantine is pruned) and after each
- * sweep; the spool's share is read from the spool. Files in a home that are hard links to
+ * taken files still listed), its quarantine and its items waiting in the spool. Homes and
+ * quarantine are walked at start and after each sweep; in between, bytes that stay in a
+ * home or go to quarantine are added as they land ({@link #added}), and the spool's share
+ * is kept per camera by the spool. A camera is walked again only when that estimate comes
+ * within a quarter of its quota, so a quota decision near the limit is always taken on a
+ * fresh walk while an upload far below it costs no directory walk (profiling showed three
+ * walks per upload as the largest removable cost). Files in a home that are hard links to
  * spool content are counted once, in the spool.
  */
 public class StorageUsage {
@@ -67,13 +69,27 @@ public class StorageUsage {
 		long home = bytes(this.homes.resolve(cameraId));
 		long quarantined = bytes(this.quarantine.resolve(cameraId));
 		this.outsideSpool.put(cameraId, home + quarantined);
-		long spooled = 0;
-		for (SpoolRecord record : this.spool.pending()) {
-			if (record.cameraId().equals(cameraId)) {
-				spooled += record.sizeBytes();
-			}
+		return new Usage(home, quarantined, this.spool.pendingBytes(cameraId));
+	}
+
+	/**
+	 * Bytes that arrived in the camera's home (an upload kept under a temporary name) or
+	 * quarantine without passing through the spool.
+	 */
+	public void added(String cameraId, long bytes) {
+		this.outsideSpool.merge(cameraId, bytes, Long::sum);
+	}
+
+	/**
+	 * Whether the camera holds more than its quota: a fresh walk decides once the
+	 * estimate is within a quarter of it.
+	 */
+	public boolean isOverQuota(String cameraId) {
+		long quota = quota(cameraId);
+		if (estimate(cameraId) <= quota - quota / 4) {
+			return false;
 		}
-		return new Usage(home, quarantined, spooled);
+		return of(cameraId).total() > quota;
 	}
 
 	/**
@@ -84,9 +100,28 @@ public class StorageUsage {
 		this.outsideSpool.computeIfPresent(cameraId, (camera, outside) -> Math.max(0, outside - bytes));
 	}
 
-	/** Bytes the camera may still add before reaching its quota (0 when over it). */
-	public long remaining(String cameraId) {
-		return Math.max(0, quota(cameraId) - of(cameraId).total());
+	/**
+	 * Bytes the camera may still add before reaching its quota (0 when over it): from the
+	 * estimate while it leaves at least {@code needed} and a quarter of the quota, else
+	 * from a fresh walk (an estimate errs high only: deletions are seen at the next
+	 * walk).
+	 */
+	public long remaining(String cameraId, long needed) {
+		long quota = quota(cameraId);
+		long left = quota - estimate(cameraId);
+		if (left >= Math.max(needed, quota / 4)) {
+			return left;
+		}
+		return Math.max(0, quota - of(cameraId).total());
+	}
+
+	/** Bytes the camera holds as of its last walk and what was added since. */
+	private long estimate(String cameraId) {
+		Long outside = this.outsideSpool.get(cameraId);
+		if (outside == null) {
+			return of(cameraId).total();
+		}
+		return outside + this.spool.pendingBytes(cameraId);
 	}
 
 	/**

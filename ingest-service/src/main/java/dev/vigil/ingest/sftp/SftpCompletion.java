@@ -78,10 +78,15 @@ final class SftpCompletion implements SftpEventListener {
 		}
 		CameraAccount account = account(session);
 		Path real = real(account, file.getFile());
-		if (!Files.isRegularFile(real) || this.intake.isTemporaryName(real.getFileName().toString())) {
+		if (!Files.isRegularFile(real)) {
 			return;
 		}
-		if (Files.size(real) > this.intake.maxFileSize()) {
+		long size = Files.size(real);
+		this.intake.landed(account, size);
+		if (this.intake.isTemporaryName(real.getFileName().toString())) {
+			return;
+		}
+		if (size > this.intake.maxFileSize()) {
 			Files.deleteIfExists(real);
 			this.intake.discarded(account, "too-large");
 			throw new IOException("File larger than " + this.intake.maxFileSize() + " bytes");

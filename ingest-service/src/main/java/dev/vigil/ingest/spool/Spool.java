@@ -77,6 +77,9 @@ public class Spool implements Closeable {
 
 	private final AtomicLong pendingBytes = new AtomicLong();
 
+	/** Pending bytes per camera, for the quota check each upload makes. */
+	private final ConcurrentHashMap<String, AtomicLong> pendingBytesByCamera = new ConcurrentHashMap<>();
+
 	private final AtomicLong lastSeq = new AtomicLong();
 
 	/** Recently taken (camera, sha256) keys → millis taken; insertion ordered. */
@@ -261,6 +264,8 @@ public class Spool implements Closeable {
 			.put(record.seq(), record);
 		if (this.pending.put(record.seq(), record) == null) {
 			this.pendingBytes.addAndGet(record.sizeBytes());
+			this.pendingBytesByCamera.computeIfAbsent(record.cameraId(), (camera) -> new AtomicLong())
+				.addAndGet(record.sizeBytes());
 		}
 	}
 
@@ -268,6 +273,10 @@ public class Spool implements Closeable {
 		SpoolRecord record = this.pending.remove(seq);
 		if (record != null) {
 			this.pendingBytes.addAndGet(-record.sizeBytes());
+			AtomicLong cameraBytes = this.pendingBytesByCamera.get(record.cameraId());
+			if (cameraBytes != null) {
+				cameraBytes.addAndGet(-record.sizeBytes());
+			}
 			ConcurrentSkipListMap<Long, SpoolRecord> camera = this.byCamera.get(record.cameraId());
 			if (camera != null) {
 				camera.remove(seq);
@@ -340,6 +349,12 @@ public class Spool implements Closeable {
 
 	public long pendingBytes() {
 		return this.pendingBytes.get();
+	}
+
+	/** Bytes of one camera's items waiting in the spool. */
+	public long pendingBytes(String cameraId) {
+		AtomicLong bytes = this.pendingBytesByCamera.get(cameraId);
+		return (bytes != null) ? bytes.get() : 0;
 	}
 
 	/** When the oldest pending item was received. */

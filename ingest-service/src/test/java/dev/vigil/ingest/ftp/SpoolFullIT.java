@@ -13,6 +13,7 @@ import dev.vigil.ingest.Sha256;
 import dev.vigil.ingest.TestMedia;
 import dev.vigil.ingest.spool.JournalFiles;
 import dev.vigil.ingest.spool.Spool;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPConnectionClosedException;
@@ -55,6 +56,9 @@ class SpoolFullIT {
 	@Autowired
 	Spool spool;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@Value("${local.server.port}")
 	int httpPort;
 
@@ -82,6 +86,9 @@ class SpoolFullIT {
 		assertThat(client.listNames()).doesNotContain("c.jpg");
 		assertThat(JournalFiles.pending(dataDir.resolve("spool"))).hasSize(2);
 		assertThat(readiness()).as("cannot accept uploads").isEqualTo(503);
+		await()
+			.untilAsserted(() -> assertThat(FtpRefusalsIT.refusals(this.meters, 452, "spool-full")).as("STOR and ALLO")
+				.isEqualTo(2));
 		client.disconnect();
 	}
 
