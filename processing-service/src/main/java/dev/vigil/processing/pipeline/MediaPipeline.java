@@ -22,7 +22,6 @@ import dev.vigil.contracts.DetectorInfo;
 import dev.vigil.contracts.MediaKind;
 import dev.vigil.contracts.MediaProcessed;
 import dev.vigil.contracts.MediaUploaded;
-import dev.vigil.contracts.ProcessingStatus;
 import dev.vigil.processing.detect.DetectionPolicy;
 import dev.vigil.processing.detect.DetectionProperties;
 import dev.vigil.processing.detect.Detector;
@@ -191,9 +190,8 @@ class MediaPipeline {
 						: image(event, layout, original, start);
 			}
 			catch (MediaRejectedException ex) {
-				return new MediaProcessed(eventId(event), event.mediaId(), event.cameraId(), DerivedKeys.NONE, null,
-						null, null, null, null, null, List.of(), null, elapsedMs(start), ex.status(), ex.getMessage(),
-						Instant.now(), MediaProcessed.CURRENT_SCHEMA_VERSION);
+				return MediaProcessed.rejected(eventId(event), event.mediaId(), event.cameraId(), ex.status(),
+						ex.getMessage(), elapsedMs(start), Instant.now());
 			}
 		}
 		finally {
@@ -210,10 +208,13 @@ class MediaPipeline {
 			this.store.put(layout.thumbnail(), thumbnail, "image/jpeg");
 			return null;
 		});
-		return new MediaProcessed(eventId(event), event.mediaId(), event.cameraId(),
-				new DerivedKeys(layout.thumbnail(), null, null), decoded.width(), decoded.height(), null,
-				decoded.capturedAt(), decoded.cameraModel(), null, best(detected.detections()), detected.detector(),
-				elapsedMs(start), ProcessingStatus.OK, null, Instant.now(), MediaProcessed.CURRENT_SCHEMA_VERSION);
+		return MediaProcessed.processed(eventId(event), event.mediaId(), event.cameraId())
+			.derived(new DerivedKeys(layout.thumbnail(), null, null))
+			.size(decoded.width(), decoded.height())
+			.capturedAt(decoded.capturedAt())
+			.cameraModel(decoded.cameraModel())
+			.detections(best(detected.detections()), detected.detector())
+			.ok(elapsedMs(start), Instant.now());
 	}
 
 	private MediaProcessed video(MediaUploaded event, DerivedLayout layout, Path original, Path dir, long start,
@@ -241,11 +242,14 @@ class MediaPipeline {
 			this.store.put(layout.rendition(), rendition, "video/mp4");
 			return null;
 		});
-		return new MediaProcessed(eventId(event), event.mediaId(), event.cameraId(),
-				new DerivedKeys(layout.thumbnail(), layout.poster(), layout.rendition()), result.width(),
-				result.height(), result.durationMs(), result.createdAt(), null, result.codec(), best(detections),
-				detectorDown[0] ? null : used[0], elapsedMs(start), result.status(), result.reason(), Instant.now(),
-				MediaProcessed.CURRENT_SCHEMA_VERSION);
+		return MediaProcessed.processed(eventId(event), event.mediaId(), event.cameraId())
+			.derived(new DerivedKeys(layout.thumbnail(), layout.poster(), layout.rendition()))
+			.size(result.width(), result.height())
+			.durationMs(result.durationMs())
+			.capturedAt(result.createdAt())
+			.videoCodec(result.codec())
+			.detections(best(detections), detectorDown[0] ? null : used[0])
+			.build(result.status(), result.reason(), elapsedMs(start), Instant.now());
 	}
 
 	/**
