@@ -28,13 +28,15 @@ import org.jspecify.annotations.Nullable;
  * @param reason why, when the status is not {@code OK}
  * @param processedAt when processing finished
  * @param schemaVersion shape of this event; absent means 1
+ * @param clip for a clip, what the detector saw over all sampled frames; absent for
+ * pictures and from producers before it existed
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MediaProcessed(UUID eventId, String mediaId, String cameraId, DerivedKeys derived,
 		@Nullable Integer width, @Nullable Integer height, @Nullable Long durationMs, @Nullable Instant capturedAt,
 		@Nullable String cameraModel, @Nullable String videoCodec, List<Detection> detections,
 		@Nullable DetectorInfo detector, Long processingMs, ProcessingStatus status, @Nullable String reason,
-		Instant processedAt, Integer schemaVersion) {
+		Instant processedAt, Integer schemaVersion, @Nullable ClipSummary clip) {
 
 	/** The shape this code writes. */
 	public static final int CURRENT_SCHEMA_VERSION = 1;
@@ -61,6 +63,19 @@ public record MediaProcessed(UUID eventId, String mediaId, String cameraId, Deri
 		}
 		Require.present(processedAt, "processedAt");
 		schemaVersion = Require.schemaVersion(schemaVersion);
+	}
+
+	/**
+	 * The shape before clip summaries, kept for producers and tests that build events
+	 * field by field; prefer {@link #processed} and {@link #rejected}.
+	 */
+	public MediaProcessed(UUID eventId, String mediaId, String cameraId, DerivedKeys derived, @Nullable Integer width,
+			@Nullable Integer height, @Nullable Long durationMs, @Nullable Instant capturedAt,
+			@Nullable String cameraModel, @Nullable String videoCodec, List<Detection> detections,
+			@Nullable DetectorInfo detector, Long processingMs, ProcessingStatus status, @Nullable String reason,
+			Instant processedAt, Integer schemaVersion) {
+		this(eventId, mediaId, cameraId, derived, width, height, durationMs, capturedAt, cameraModel, videoCodec,
+				detections, detector, processingMs, status, reason, processedAt, schemaVersion, null);
 	}
 
 	/**
@@ -125,6 +140,8 @@ public record MediaProcessed(UUID eventId, String mediaId, String cameraId, Deri
 
 		private @Nullable DetectorInfo detector;
 
+		private @Nullable ClipSummary clip;
+
 		private Builder(UUID eventId, String mediaId, String cameraId) {
 			this.eventId = eventId;
 			this.mediaId = mediaId;
@@ -175,6 +192,16 @@ public record MediaProcessed(UUID eventId, String mediaId, String cameraId, Deri
 		}
 
 		/**
+		 * What the detector saw over a clip's sampled frames.
+		 * @param clip the summary
+		 * @return this builder
+		 */
+		public Builder clip(ClipSummary clip) {
+			this.clip = clip;
+			return this;
+		}
+
+		/**
 		 * The item processed fully.
 		 * @param processingMs wall time spent
 		 * @param processedAt when processing finished
@@ -197,7 +224,7 @@ public record MediaProcessed(UUID eventId, String mediaId, String cameraId, Deri
 				Instant processedAt) {
 			return new MediaProcessed(this.eventId, this.mediaId, this.cameraId, this.derived, this.width, this.height,
 					this.durationMs, this.capturedAt, this.cameraModel, this.videoCodec, this.detections, this.detector,
-					processingMs, status, reason, processedAt, CURRENT_SCHEMA_VERSION);
+					processingMs, status, reason, processedAt, CURRENT_SCHEMA_VERSION, this.clip);
 		}
 
 	}

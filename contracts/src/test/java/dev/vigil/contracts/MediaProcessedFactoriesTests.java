@@ -54,6 +54,34 @@ class MediaProcessedFactoriesTests {
 	}
 
 	@Test
+	void buildsTheClipSampleWithItsSummary() {
+		String prefix = "derived/square/2026/11/25/08/0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9/";
+		MediaProcessed built = MediaProcessed
+			.processed(UUID.fromString("5d4c3b2a-1908-4f7e-8d6c-5b4a39281706"),
+					"0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9", "square")
+			.derived(new DerivedKeys(prefix + "thumb.jpg", prefix + "poster.jpg", prefix + "h264.mp4"))
+			.size(768, 576)
+			.durationMs(79500)
+			.videoCodec("msmpeg4v3")
+			.detections(
+					List.of(new Detection("person", 0.84, new BoundingBox(300, 150, 60, 140), 20000L),
+							new Detection("vehicle", 0.61, new BoundingBox(10, 300, 200, 120), 40000L)),
+					new DetectorInfo("nanodet-m", "1.0-coco-416"))
+			.clip(new ClipSummary(8, 20000L,
+					List.of(new ClipSummary.Label("person", 0.84, 20000L,
+							List.of(0L, 10000L, 20000L, 30000L, 40000L, 50000L, 60000L, 70000L)),
+							new ClipSummary.Label("vehicle", 0.61, 40000L, List.of(40000L)))))
+			.ok(8650, Instant.parse("2026-11-25T08:41:12Z"));
+		assertSameAsSample(built, ContractSamples.PROCESSED_VIDEO_SUMMARY);
+	}
+
+	@Test
+	void readsEventsWithoutAClipSummaryAsHavingNone() {
+		assertThat(this.json.readValue(ContractSamples.sample(ContractSamples.PROCESSED_VIDEO), MediaProcessed.class)
+			.clip()).isNull();
+	}
+
+	@Test
 	void buildsTheCorruptSample() {
 		MediaProcessed built = MediaProcessed.rejected(UUID.fromString("9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d"),
 				"9f2c1a7d5e4b3c2a1f0e9d8c7b6a5f4e3d2c1b0a99887766554433221100ffee", "backyard",

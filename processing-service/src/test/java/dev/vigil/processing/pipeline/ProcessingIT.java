@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 import javax.imageio.ImageIO;
 
 import dev.vigil.contracts.CaptureTimeSource;
+import dev.vigil.contracts.ClipSummary;
 import dev.vigil.contracts.MediaKind;
 import dev.vigil.contracts.MediaProcessed;
 import dev.vigil.contracts.MediaUploaded;
@@ -165,6 +166,15 @@ class ProcessingIT {
 		assertThat(processed.videoCodec()).startsWith("msmpeg4");
 		assertThat(processed.detections()).isNotEmpty()
 			.allSatisfy((d) -> assertThat(d.frameMs()).isNotNull().isBetween(0L, 79_500L));
+		// The poster is the sampled frame with the best detection, named by the summary.
+		ClipSummary clip = processed.clip();
+		assertThat(clip.sampledFrames()).isEqualTo(8);
+		ClipSummary.Label people = clip.labels().getFirst();
+		assertThat(people.label()).isEqualTo("person");
+		assertThat(people.maxConfidence()).isEqualTo(processed.maxConfidence("person"));
+		assertThat(clip.posterFrameMs()).isEqualTo(people.bestFrameMs());
+		assertThat(processed.detections().getFirst().frameMs()).isEqualTo(people.bestFrameMs());
+		assertThat(people.frameMs()).hasSizeGreaterThanOrEqualTo(6).contains(people.bestFrameMs());
 		assertThat(ImageIO.read(new ByteArrayInputStream(read(processed.derived().poster()))).getWidth())
 			.isEqualTo(768);
 		assertThat(ImageIO.read(new ByteArrayInputStream(read(processed.derived().thumbnail()))).getWidth())
