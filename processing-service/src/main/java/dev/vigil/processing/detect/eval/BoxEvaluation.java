@@ -39,7 +39,7 @@ public final class BoxEvaluation {
 
 	static final double MIN_IOU = 0.5;
 
-	/** HOG's boxes are its 64 x 128 window, with a margin around the person. */
+	/** A looser match, for detectors whose boxes hold a margin around the person. */
 	static final double LOOSE_IOU = 0.3;
 
 	private static final double[] TABLE = { 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8 };
