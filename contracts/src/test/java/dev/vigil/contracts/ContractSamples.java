@@ -26,6 +26,8 @@ public final class ContractSamples {
 
 	public static final String PROCESSED_CORRUPT = "media-processed-corrupt.json";
 
+	public static final String PROCESSED_VIDEO_SUMMARY = "media-processed-video-summary.json";
+
 	public static final String MOTION_OPENED = "motion-event-opened.json";
 
 	public static final String MOTION_UPDATED_PERSON = "motion-event-updated-person.json";
@@ -44,7 +46,8 @@ public final class ContractSamples {
 			UPLOADED_FUTURE_FIELDS);
 
 	/** Every valid {@link MediaProcessed} sample. */
-	public static final List<String> PROCESSED = List.of(PROCESSED_IMAGE_PERSON, PROCESSED_VIDEO, PROCESSED_CORRUPT);
+	public static final List<String> PROCESSED = List.of(PROCESSED_IMAGE_PERSON, PROCESSED_VIDEO, PROCESSED_CORRUPT,
+			PROCESSED_VIDEO_SUMMARY);
 
 	private ContractSamples() {
 	}

@@ -104,7 +104,8 @@ class ContractsTests {
 	@ParameterizedTest
 	@CsvSource({ "processed-confidence-above-one.json, confidence must be between 0 and 1",
 			"processed-corrupt-without-reason.json, reason is required when status is CORRUPT",
-			"processed-missing-media-id.json, mediaId is required" })
+			"processed-missing-media-id.json, mediaId is required",
+			"processed-clip-confidence-above-one.json, maxConfidence must be between 0 and 1" })
 	void rejectsMalformedProcessedEventsNamingTheField(String name, String message) {
 		assertThatException()
 			.isThrownBy(() -> this.json.readValue(ContractSamples.malformed(name), MediaProcessed.class))

@@ -58,6 +58,26 @@ class TimelineTests extends UiTestSupport {
 	}
 
 	@Test
+	void passesTheDetectedLabelFilterToTheApiAndKeepsItInTheLinks() throws Exception {
+		String html = this.mvc.perform(get("/").with(viewer()).param("label", "vehicle").param("minConfidence", "40"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String query = this.backend.requests("GET", "/api/v1/events").get(0).query();
+		assertThat(query).contains("label=vehicle").contains("minConfidence=0.4").doesNotContain("label=person");
+		assertThat(html).contains("<option value=\"vehicle\" selected=\"selected\">Vehicles</option>")
+			.contains("label=vehicle&amp;minConfidence=40");
+	}
+
+	@Test
+	void refusesALabelTheDetectorsDoNotReport() throws Exception {
+		this.mvc.perform(get("/").with(viewer()).param("label", "{\"$ne\":null}")).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/").with(viewer()).param("label", "toaster")).andExpect(status().isBadRequest());
+		assertThat(this.backend.requests("GET", "/api/v1/events")).isEmpty();
+	}
+
+	@Test
 	void escapesMarkupInCameraNamesAndLabels() throws Exception {
 		this.mvc.perform(get("/").with(viewer()))
 			.andExpect(status().isOk())

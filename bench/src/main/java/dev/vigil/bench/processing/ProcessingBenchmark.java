@@ -34,10 +34,7 @@ public final class ProcessingBenchmark implements Benchmark {
 
 	@Override
 	public void run(BenchRun run) throws Exception {
-		Path jar = run.root().resolve("processing-service/target/processing-service.jar");
-		if (!Files.isRegularFile(jar)) {
-			throw new BenchmarkFailure("No " + jar + ": build it first (./mvnw package -DskipTests)");
-		}
+		Path jar = jar(run);
 		String rounds = run.quick() ? "1" : "3";
 		String throughput = runMain(run, jar, THROUGHPUT_MAIN, List.of(run.media().toString(), rounds),
 				Duration.ofMinutes(run.quick() ? 4 : 10));
@@ -71,6 +68,15 @@ public final class ProcessingBenchmark implements Benchmark {
 		System.out.println(throughput);
 	}
 
+	/** processing-service's Boot jar, which holds the measuring programs. */
+	static Path jar(BenchRun run) throws BenchmarkFailure {
+		Path jar = run.root().resolve("processing-service/target/processing-service.jar");
+		if (!Files.isRegularFile(jar)) {
+			throw new BenchmarkFailure("No " + jar + ": build it first (./mvnw package -DskipTests)");
+		}
+		return jar;
+	}
+
 	/**
 	 * Drops the evaluation's own level-two headings (the section has its own headings)
 	 * but keeps what it says as a sentence.
@@ -80,6 +86,23 @@ public final class ProcessingBenchmark implements Benchmark {
 	}
 
 	private static String runMain(BenchRun run, Path jar, String main, List<String> args, Duration timeout)
+			throws IOException, InterruptedException, BenchmarkFailure {
+		String text = Files.readString(runJar(run, jar, main, args, timeout), StandardCharsets.UTF_8);
+		// Only the markdown the programs print, not native libraries' chatter.
+		return text.lines()
+			.filter((line) -> line.startsWith("|") || line.startsWith("## ") || line.isBlank()
+					|| line.startsWith("Confidence") || line.startsWith("Per picture") || line.startsWith("Throughput")
+					|| line.startsWith("Resident"))
+			.reduce("", (a, b) -> a + b + "\n")
+			.replaceAll("\n{3,}", "\n\n");
+	}
+
+	/**
+	 * Runs one of processing-service's programs from its Boot jar in a child JVM with the
+	 * service's heap, from the repository root.
+	 * @return the file with what it printed (stdout and stderr)
+	 */
+	static Path runJar(BenchRun run, Path jar, String main, List<String> args, Duration timeout)
 			throws IOException, InterruptedException, BenchmarkFailure {
 		List<String> command = new ArrayList<>(List.of(
 				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-Dloader.main=" + main,
@@ -94,17 +117,10 @@ public final class ProcessingBenchmark implements Benchmark {
 			process.destroyForcibly();
 			throw new BenchmarkFailure(main + " did not finish within " + timeout + "; see " + output);
 		}
-		String text = Files.readString(output, StandardCharsets.UTF_8);
 		if (process.exitValue() != 0) {
 			throw new BenchmarkFailure(main + " exited with " + process.exitValue() + "; see " + output);
 		}
-		// Only the markdown the programs print, not native libraries' chatter.
-		return text.lines()
-			.filter((line) -> line.startsWith("|") || line.startsWith("## ") || line.isBlank()
-					|| line.startsWith("Confidence") || line.startsWith("Per picture") || line.startsWith("Throughput")
-					|| line.startsWith("Resident"))
-			.reduce("", (a, b) -> a + b + "\n")
-			.replaceAll("\n{3,}", "\n\n");
+		return output;
 	}
 
 }

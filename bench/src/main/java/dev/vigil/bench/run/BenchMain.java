@@ -17,6 +17,7 @@ import dev.vigil.bench.e2e.EndToEndLatencyBenchmark;
 import dev.vigil.bench.ingest.IngestThroughputBenchmark;
 import dev.vigil.bench.catalog.CatalogQueryBenchmark;
 import dev.vigil.bench.platform.Platform;
+import dev.vigil.bench.processing.DetectionBenchmark;
 import dev.vigil.bench.processing.ProcessingBenchmark;
 import dev.vigil.bench.report.BenchmarkReport;
 
@@ -36,8 +37,9 @@ public final class BenchMain {
 	 */
 	static Map<String, Benchmark> benchmarks() {
 		Map<String, Benchmark> all = new LinkedHashMap<>();
-		for (Benchmark benchmark : List.<Benchmark>of(new ProcessingBenchmark(), new IngestThroughputBenchmark(),
-				new EndToEndLatencyBenchmark(), new CatalogQueryBenchmark(), new FaultSuite())) {
+		for (Benchmark benchmark : List.<Benchmark>of(new ProcessingBenchmark(), new DetectionBenchmark(),
+				new IngestThroughputBenchmark(), new EndToEndLatencyBenchmark(), new CatalogQueryBenchmark(),
+				new FaultSuite())) {
 			all.put(benchmark.name(), benchmark);
 		}
 		return all;

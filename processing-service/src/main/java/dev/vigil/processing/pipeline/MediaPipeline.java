@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +21,6 @@ import dev.vigil.contracts.DetectorInfo;
 import dev.vigil.contracts.MediaKind;
 import dev.vigil.contracts.MediaProcessed;
 import dev.vigil.contracts.MediaUploaded;
-import dev.vigil.contracts.ProcessingStatus;
 import dev.vigil.processing.detect.DetectionPolicy;
 import dev.vigil.processing.detect.DetectionProperties;
 import dev.vigil.processing.detect.Detector;
@@ -191,9 +189,8 @@ class MediaPipeline {
 						: image(event, layout, original, start);
 			}
 			catch (MediaRejectedException ex) {
-				return new MediaProcessed(eventId(event), event.mediaId(), event.cameraId(), DerivedKeys.NONE, null,
-						null, null, null, null, null, List.of(), null, elapsedMs(start), ex.status(), ex.getMessage(),
-						Instant.now(), MediaProcessed.CURRENT_SCHEMA_VERSION);
+				return MediaProcessed.rejected(eventId(event), event.mediaId(), event.cameraId(), ex.status(),
+						ex.getMessage(), elapsedMs(start), Instant.now());
 			}
 		}
 		finally {
@@ -210,16 +207,19 @@ class MediaPipeline {
 			this.store.put(layout.thumbnail(), thumbnail, "image/jpeg");
 			return null;
 		});
-		return new MediaProcessed(eventId(event), event.mediaId(), event.cameraId(),
-				new DerivedKeys(layout.thumbnail(), null, null), decoded.width(), decoded.height(), null,
-				decoded.capturedAt(), decoded.cameraModel(), null, best(detected.detections()), detected.detector(),
-				elapsedMs(start), ProcessingStatus.OK, null, Instant.now(), MediaProcessed.CURRENT_SCHEMA_VERSION);
+		return MediaProcessed.processed(eventId(event), event.mediaId(), event.cameraId())
+			.derived(new DerivedKeys(layout.thumbnail(), null, null))
+			.size(decoded.width(), decoded.height())
+			.capturedAt(decoded.capturedAt())
+			.cameraModel(decoded.cameraModel())
+			.detections(best(detected.detections()), detected.detector())
+			.ok(elapsedMs(start), Instant.now());
 	}
 
 	private MediaProcessed video(MediaUploaded event, DerivedLayout layout, Path original, Path dir, long start,
 			long deadline) {
 		Path rendition = dir.resolve("h264.mp4");
-		List<Detection> detections = new ArrayList<>();
+		ClipDetections clip = new ClipDetections();
 		DetectorInfo[] used = new DetectorInfo[1];
 		boolean[] detectorDown = new boolean[1];
 		VideoResult result = this.metrics.step("video", () -> this.video.process(original, rendition, (frame, ms) -> {
@@ -229,23 +229,36 @@ class MediaPipeline {
 			Detected d = detect(event.cameraId(), frame, 1, frame.getWidth(), frame.getHeight(), ms);
 			if (d.detector() == null && this.detector != null) {
 				detectorDown[0] = true;
+				return;
 			}
 			used[0] = d.detector();
-			detections.addAll(d.detections());
+			clip.add(frame, ms, d.detections());
 		}, deadline, this.properties.maxProcessingTime()));
-		byte[] poster = this.metrics.step("poster", () -> this.encoder.fullSize(result.poster()));
-		byte[] thumbnail = this.metrics.step("thumbnail", () -> this.encoder.thumbnail(result.poster()));
+		// The poster shows the best detection; without one, the frame with most motion.
+		BufferedImage posterFrame = (clip.bestFrame() != null) ? clip.bestFrame() : result.poster();
+		byte[] poster = this.metrics.step("poster", () -> this.encoder.fullSize(posterFrame));
+		byte[] thumbnail = this.metrics.step("thumbnail", () -> this.encoder.thumbnail(posterFrame));
 		this.metrics.step("upload", () -> {
 			this.store.put(layout.poster(), poster, "image/jpeg");
 			this.store.put(layout.thumbnail(), thumbnail, "image/jpeg");
 			this.store.put(layout.rendition(), rendition, "video/mp4");
 			return null;
 		});
-		return new MediaProcessed(eventId(event), event.mediaId(), event.cameraId(),
-				new DerivedKeys(layout.thumbnail(), layout.poster(), layout.rendition()), result.width(),
-				result.height(), result.durationMs(), result.createdAt(), null, result.codec(), best(detections),
-				detectorDown[0] ? null : used[0], elapsedMs(start), result.status(), result.reason(), Instant.now(),
-				MediaProcessed.CURRENT_SCHEMA_VERSION);
+		MediaProcessed.Builder processed = MediaProcessed.processed(eventId(event), event.mediaId(), event.cameraId())
+			.derived(new DerivedKeys(layout.thumbnail(), layout.poster(), layout.rendition()))
+			.size(result.width(), result.height())
+			.durationMs(result.durationMs())
+			.capturedAt(result.createdAt())
+			.videoCodec(result.codec());
+		if (detectorDown[0] || used[0] == null) {
+			// Detection did not run (no detector, or it failed): no detections, no
+			// summary.
+			processed.detections(List.of(), null);
+		}
+		else {
+			processed.detections(best(clip.detections()), used[0]).clip(clip.summary(result.posterMs()));
+		}
+		return processed.build(result.status(), result.reason(), elapsedMs(start), Instant.now());
 	}
 
 	/**

@@ -33,6 +33,19 @@ class HogDetectorTests {
 		});
 	}
 
+	@Test
+	void reportsThePersonsBoxNotTheDetectionWindow() throws IOException {
+		// The window has a margin around the person; the box drawn and matched is the
+		// person's (intersection over union with the hand-measured box).
+		BoundingBox woman = new BoundingBox(190, 95, 85, 280);
+		Detection best = above(this.detector.detect(read("darknet/person.jpg"))).getFirst();
+		double overlapWidth = Math.min(best.box().x() + best.box().width(), 275) - Math.max(best.box().x(), 190);
+		double overlapHeight = Math.min(best.box().y() + best.box().height(), 375) - Math.max(best.box().y(), 95);
+		double overlap = Math.max(0, overlapWidth) * Math.max(0, overlapHeight);
+		double iou = overlap / (best.box().width() * best.box().height() + woman.width() * woman.height() - overlap);
+		assertThat(iou).isGreaterThan(0.6);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "darknet/dog.jpg", "darknet/horses.jpg", "darknet/eagle.jpg", "opencv/home.jpg" })
 	void findsNobodyInPicturesWithoutPeople(String picture) throws IOException {

@@ -72,7 +72,7 @@ class ImageDecoderTests {
 		// gigapixels):
 		// decoding it would need ~14 GB of heap.
 		Path huge = write("huge.jpg",
-				withDimensions(Files.readAllBytes(TestMedia.file("darknet/person.jpg")), 60000, 60000));
+				JpegHeaders.withDimensions(Files.readAllBytes(TestMedia.file("darknet/person.jpg")), 60000, 60000));
 		assertThatExceptionOfType(MediaRejectedException.class).isThrownBy(() -> this.decoder.decode(huge, "porch"))
 			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(ProcessingStatus.UNSUPPORTED))
 			.withMessageContaining("60000x60000");
@@ -115,26 +115,6 @@ class ImageDecoderTests {
 
 	private Path write(String name, byte[] content) throws IOException {
 		return Files.write(this.dir.resolve(name), content);
-	}
-
-	/**
-	 * Rewrites the dimensions in a JPEG's start-of-frame segment.
-	 */
-	static byte[] withDimensions(byte[] jpeg, int width, int height) {
-		byte[] copy = jpeg.clone();
-		for (int i = 2; i + 9 < copy.length;) {
-			int marker = copy[i + 1] & 0xFF;
-			int length = ((copy[i + 2] & 0xFF) << 8) | (copy[i + 3] & 0xFF);
-			if (marker >= 0xC0 && marker <= 0xC2) {
-				copy[i + 5] = (byte) (height >> 8);
-				copy[i + 6] = (byte) height;
-				copy[i + 7] = (byte) (width >> 8);
-				copy[i + 8] = (byte) width;
-				return copy;
-			}
-			i += 2 + length;
-		}
-		throw new IllegalArgumentException("No start-of-frame segment");
 	}
 
 }

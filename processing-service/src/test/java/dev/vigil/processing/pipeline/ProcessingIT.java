@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 import javax.imageio.ImageIO;
 
 import dev.vigil.contracts.CaptureTimeSource;
+import dev.vigil.contracts.ClipSummary;
 import dev.vigil.contracts.MediaKind;
 import dev.vigil.contracts.MediaProcessed;
 import dev.vigil.contracts.MediaUploaded;
@@ -27,6 +28,7 @@ import dev.vigil.contracts.ProcessingStatus;
 import dev.vigil.devstack.Infrastructure;
 import dev.vigil.devstack.TestMedia;
 import dev.vigil.devstack.VigilInfrastructure;
+import dev.vigil.processing.image.JpegHeaders;
 import dev.vigil.processing.video.Mp4Atoms;
 import io.minio.GetObjectArgs;
 import io.minio.ListObjectsArgs;
@@ -164,6 +166,15 @@ class ProcessingIT {
 		assertThat(processed.videoCodec()).startsWith("msmpeg4");
 		assertThat(processed.detections()).isNotEmpty()
 			.allSatisfy((d) -> assertThat(d.frameMs()).isNotNull().isBetween(0L, 79_500L));
+		// The poster is the sampled frame with the best detection, named by the summary.
+		ClipSummary clip = processed.clip();
+		assertThat(clip.sampledFrames()).isEqualTo(8);
+		ClipSummary.Label people = clip.labels().getFirst();
+		assertThat(people.label()).isEqualTo("person");
+		assertThat(people.maxConfidence()).isEqualTo(processed.maxConfidence("person"));
+		assertThat(clip.posterFrameMs()).isEqualTo(people.bestFrameMs());
+		assertThat(processed.detections().getFirst().frameMs()).isEqualTo(people.bestFrameMs());
+		assertThat(people.frameMs()).hasSizeGreaterThanOrEqualTo(6).contains(people.bestFrameMs());
 		assertThat(ImageIO.read(new ByteArrayInputStream(read(processed.derived().poster()))).getWidth())
 			.isEqualTo(768);
 		assertThat(ImageIO.read(new ByteArrayInputStream(read(processed.derived().thumbnail()))).getWidth())
@@ -295,6 +306,47 @@ class ProcessingIT {
 		MediaProcessed processed = awaitProcessed(event);
 		assertThat(processed.status()).isEqualTo(ProcessingStatus.CORRUPT);
 		assertThat(processed.reason()).contains("empty");
+	}
+
+	@Test
+	void reportsEachBadPictureOnceWithAClearOutcomeAndKeepsGoing() throws Exception {
+		byte[] person = Files.readAllBytes(TestMedia.file("darknet/person.jpg"));
+		// One camera, so the four bad items and the good one share a partition and run in
+		// order: the good one is processed only after every bad one has a result.
+		MediaUploaded truncated = upload("yard", java.util.Arrays.copyOf(person, person.length / 3), "jpg",
+				"image/jpeg", MediaKind.IMAGE);
+		String emptySha = sha256(new byte[0]);
+		String emptyKey = "originals/yard/2026/11/25/08/" + emptySha + ".jpg";
+		s3.putObject(PutObjectArgs.builder().bucket("vigil-media").object(emptyKey).data(new byte[0], 0).build());
+		MediaUploaded empty = event("yard", emptyKey, emptySha, 1, "image/jpeg", MediaKind.IMAGE);
+		publish(empty);
+		MediaUploaded huge = upload("yard", JpegHeaders.withDimensions(person, 65000, 65000), "jpg", "image/jpeg",
+				MediaKind.IMAGE);
+		MediaUploaded text = upload("yard", "%PDF-1.4 not a picture at all\n".repeat(50).getBytes(), "jpg",
+				"image/jpeg", MediaKind.IMAGE);
+		MediaUploaded good = upload("yard", TestMedia.file("darknet/horses.jpg"), "jpg", "image/jpeg", MediaKind.IMAGE);
+
+		assertThat(awaitProcessed(good).status()).isEqualTo(ProcessingStatus.OK);
+		assertOutcome(truncated, ProcessingStatus.CORRUPT, "damaged");
+		assertOutcome(empty, ProcessingStatus.CORRUPT, "empty");
+		assertOutcome(huge, ProcessingStatus.UNSUPPORTED, "65000x65000");
+		assertOutcome(text, ProcessingStatus.UNSUPPORTED, "Not an image format");
+		for (MediaUploaded bad : List.of(truncated, empty, huge, text)) {
+			// A result, not a retry: nothing dead-lettered and no started-runs counter
+			// left.
+			assertThat(records).noneMatch((r) -> r.topic().equals(DLQ) && new String(r.value()).contains(bad.sha256()));
+			assertThat(keysUnder("processing/started/yard/2026/11/25/08/" + bad.sha256() + "/")).isEmpty();
+		}
+	}
+
+	private void assertOutcome(MediaUploaded event, ProcessingStatus status, String reason) {
+		List<MediaProcessed> results = processed(event);
+		assertThat(results).as(event.objectKey()).hasSize(1);
+		MediaProcessed result = results.getFirst();
+		assertThat(result.status()).as(event.objectKey()).isEqualTo(status);
+		assertThat(result.reason()).as(event.objectKey()).containsIgnoringCase(reason);
+		assertThat(result.derived().thumbnail()).isNull();
+		assertThat(result.detections()).isEmpty();
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,6 +45,9 @@ class TimelineController {
 
 	static final String SEEN_COOKIE_PREFIX = "vigil_seen_";
 
+	/** The labels the detectors report, as the filter offers them. */
+	static final Pattern LABELS = Pattern.compile("person|vehicle|animal");
+
 	private final CatalogClient catalog;
 
 	private final CameraDirectory cameras;
@@ -63,19 +67,25 @@ class TimelineController {
 	String timeline(@RequestParam(required = false) @Nullable String camera,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate day,
 			@RequestParam(defaultValue = "false") boolean people,
+			@RequestParam(required = false) @Nullable String label,
 			@RequestParam(required = false) @Nullable Integer minConfidence,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable Long seen, Authentication user, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		String cameraId = Ids.optional(Ids.CAMERA, camera);
 		String position = Ids.optional(Ids.CURSOR, cursor);
+		String chosen = Ids.optional(LABELS, label);
+		String detected = chosen;
 		int confidence = (minConfidence != null) ? Math.clamp(minConfidence, 0, 100) : 0;
 		ZoneId zone = this.times.userZone();
 		LocalDate today = LocalDate.now(zone);
 		LocalDate shown = (day != null) ? day : today;
-		boolean personFilter = people || confidence > 0;
+		// "People only" is the person label; a confidence alone applies to people.
+		if (detected == null && (people || confidence > 0)) {
+			detected = "person";
+		}
 		Queries.Events query = new Queries.Events(cameraId, shown.atStartOfDay(zone).toInstant(),
-				shown.plusDays(1).atStartOfDay(zone).toInstant(), personFilter ? "person" : null,
+				shown.plusDays(1).atStartOfDay(zone).toInstant(), detected,
 				(confidence > 0) ? confidence / 100.0 : null, position, this.properties.pageSize());
 		Map<String, Camera> cameraMap = this.cameras.byId();
 		Page<Event> page = this.catalog.events(query);
@@ -99,21 +109,23 @@ class TimelineController {
 		model.addAttribute("today", today);
 		model.addAttribute("isToday", shown.equals(today));
 		model.addAttribute("people", people);
+		model.addAttribute("label", chosen);
 		model.addAttribute("minConfidence", confidence);
 		model.addAttribute("lastVisit", lastVisit);
 		model.addAttribute("newCount", newCount);
 		model.addAttribute("firstPage", position == null);
-		model.addAttribute("filtered", cameraId != null || people || confidence > 0);
+		model.addAttribute("filtered", cameraId != null || people || confidence > 0 || detected != null);
 		model.addAttribute("nextUrl", (page.nextCursor() != null)
-				? url(cameraId, shown, day != null, people, confidence, page.nextCursor(), lastVisit) : null);
-		model.addAttribute("previousDayUrl", url(cameraId, shown.minusDays(1), true, people, confidence, null, null));
-		model.addAttribute("nextDayUrl",
-				shown.isBefore(today) ? url(cameraId, shown.plusDays(1), true, people, confidence, null, null) : null);
+				? url(cameraId, shown, day != null, people, chosen, confidence, page.nextCursor(), lastVisit) : null);
+		model.addAttribute("previousDayUrl",
+				url(cameraId, shown.minusDays(1), true, people, chosen, confidence, null, null));
+		model.addAttribute("nextDayUrl", shown.isBefore(today)
+				? url(cameraId, shown.plusDays(1), true, people, chosen, confidence, null, null) : null);
 		return "timeline";
 	}
 
-	private static String url(@Nullable String camera, LocalDate day, boolean withDay, boolean people, int confidence,
-			@Nullable String cursor, @Nullable Instant seen) {
+	private static String url(@Nullable String camera, LocalDate day, boolean withDay, boolean people,
+			@Nullable String label, int confidence, @Nullable String cursor, @Nullable Instant seen) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/");
 		if (camera != null) {
 			uri.queryParam("camera", camera);
@@ -123,6 +135,9 @@ class TimelineController {
 		}
 		if (people) {
 			uri.queryParam("people", "true");
+		}
+		if (label != null) {
+			uri.queryParam("label", label);
 		}
 		if (confidence > 0) {
 			uri.queryParam("minConfidence", confidence);
