@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -20,8 +21,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import dev.vigil.catalog.camera.CameraRegistry;
-import dev.vigil.catalog.event.EventProperties;
-import dev.vigil.catalog.event.EventStitcher;
 import dev.vigil.catalog.media.MediaDocument.StoredDetection;
 import dev.vigil.contracts.Detection;
 import dev.vigil.contracts.MediaProcessed;
@@ -31,9 +30,12 @@ import dev.vigil.contracts.MediaUploaded;
  * Applies wire events to the catalog. Each event type sets only its own fields with an
  * upsert, so the document is the same whatever arrives first; an event already applied
  * (same event id) is skipped before anything is written, so redelivery changes nothing; a
- * deleted item's tombstone makes late events no-ops.
+ * deleted item's tombstone makes late events no-ops. Every change of an item's place on
+ * the timeline is published as a {@link TimelineChanged}, on which the motion events are
+ * restitched.
  */
 @Component
+@EnableConfigurationProperties(MediaIndexProperties.class)
 public class MediaIndexer {
 
 	private static final Logger log = LoggerFactory.getLogger(MediaIndexer.class);
@@ -46,18 +48,15 @@ public class MediaIndexer {
 
 	private final CameraRegistry cameras;
 
-	private final EventStitcher stitcher;
-
-	private final EventProperties events;
+	private final MediaIndexProperties properties;
 
 	private final ApplicationEventPublisher publisher;
 
-	MediaIndexer(MongoTemplate mongo, CameraRegistry cameras, EventStitcher stitcher, EventProperties events,
+	MediaIndexer(MongoTemplate mongo, CameraRegistry cameras, MediaIndexProperties properties,
 			ApplicationEventPublisher publisher) {
 		this.mongo = mongo;
 		this.cameras = cameras;
-		this.stitcher = stitcher;
-		this.events = events;
+		this.properties = properties;
 		this.publisher = publisher;
 	}
 
@@ -146,7 +145,7 @@ public class MediaIndexer {
 			.set("reason", event.reason())
 			.set("processedAt", event.processedAt())
 			.set("processEventId", event.eventId().toString())
-			.set("personConfidence", event.maxConfidence(this.events.personLabel()))
+			.set("personConfidence", event.maxConfidence(this.properties.personLabel()))
 			.setOnInsert("legalHold", false)
 			.inc("version", 1);
 		// Events of one camera arrive in partition order, one at a time, so this check
@@ -253,7 +252,7 @@ public class MediaIndexer {
 					continue;
 				}
 			}
-			this.stitcher.restitch(media.cameraId(), previous, time);
+			this.publisher.publishEvent(new TimelineChanged(media.cameraId(), previous, time));
 			return this.mongo.findById(mediaId, MediaDocument.class);
 		}
 		throw new IllegalStateException("Media " + mediaId + " kept changing while being indexed");
@@ -265,13 +264,13 @@ public class MediaIndexer {
 	 */
 	void restitch(MediaDocument media) {
 		if (media.takenAt() != null) {
-			this.stitcher.restitch(media.cameraId(), media.takenAt(), null);
+			this.publisher.publishEvent(new TimelineChanged(media.cameraId(), media.takenAt(), null));
 		}
 	}
 
 	void restitchAt(MediaDocument media) {
 		if (media.takenAt() != null) {
-			this.stitcher.restitch(media.cameraId(), null, media.takenAt());
+			this.publisher.publishEvent(new TimelineChanged(media.cameraId(), null, media.takenAt()));
 		}
 	}
 
