@@ -1,5 +1,7 @@
 package dev.vigil.catalog.ingest;
 
+import dev.vigil.contracts.RejectedEventException;
+
 /**
  * An upload event that names another bucket than the catalog's. Rejected like any
  * contract breach (not retried, dead-lettered), but counted on its own.
