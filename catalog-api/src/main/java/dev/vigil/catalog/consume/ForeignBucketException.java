@@ -1,4 +1,4 @@
-package dev.vigil.catalog.ingest;
+package dev.vigil.catalog.consume;
 
 import dev.vigil.contracts.RejectedEventException;
 

@@ -1,4 +1,4 @@
-package dev.vigil.catalog.ingest;
+package dev.vigil.catalog.consume;
 
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,11 +31,6 @@ import dev.vigil.contracts.RejectedEventException;
 class MediaConsumers {
 
 	private static final Logger log = LoggerFactory.getLogger(MediaConsumers.class);
-
-	@Bean
-	EventCodec eventCodec(JsonMapper json) {
-		return new EventCodec(json);
-	}
 
 	@Bean
 	Consumer<byte[]> mediaUploaded(EventCodec codec, MediaIndexer indexer, MeterRegistry meters, S3Properties storage) {
