@@ -94,10 +94,11 @@ public class MediaIndexer {
 			.setOnInsert("legalHold", false)
 			.inc("version", 1);
 		// Unheld only: a hold placed since the read above wins over the rewrite.
-		MediaDocument before = upsert(Query.query(live(id).and("legalHold").ne(true)), update);
-		if (before == TOMBSTONE) {
+		Upsert upsert = upsert(Query.query(live(id).and("legalHold").ne(true)), update);
+		if (!upsert.applied()) {
 			return false;
 		}
+		MediaDocument before = upsert.before();
 		this.cameras.recordUpload(event.cameraId(), event.edgeNodeId(), event.receivedAt());
 		MediaDocument after = settle(id);
 		boolean first = before == null || before.receivedAt() == null;
@@ -154,8 +155,7 @@ public class MediaIndexer {
 		if (this.mongo.exists(newer, MediaDocument.class)) {
 			return false;
 		}
-		MediaDocument before = upsert(Query.query(live(id)), update);
-		if (before == TOMBSTONE) {
+		if (!upsert(Query.query(live(id)), update).applied()) {
 			return false;
 		}
 		MediaDocument after = settle(id);
@@ -196,21 +196,16 @@ public class MediaIndexer {
 		return Criteria.where("_id").is(mediaId).and("deletedAt").is(null);
 	}
 
-	// Marks "not applied": the item is deleted, or the stored state is newer.
-	private static final MediaDocument TOMBSTONE = new MediaDocument("", null, "", null, null, null, null, null, null,
-			null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-			null, null, null, null, null, null, null, null, null, null, null, null, null);
-
 	/**
-	 * Upserts and returns the document as it was before (null when new). When the query's
+	 * Upserts and returns the document as it was before (none when new). When the query's
 	 * conditions exclude an existing document the upsert collides with its id: that means
-	 * deleted or newer, and the event is dropped.
+	 * deleted or newer, and the event is not applied.
 	 */
-	private @Nullable MediaDocument upsert(Query query, Update update) {
+	private Upsert upsert(Query query, Update update) {
 		for (int attempt = 0; attempt < 3; attempt++) {
 			try {
-				return this.mongo.findAndModify(query, update,
-						FindAndModifyOptions.options().upsert(true).returnNew(false), MediaDocument.class);
+				return new Upsert(true, this.mongo.findAndModify(query, update,
+						FindAndModifyOptions.options().upsert(true).returnNew(false), MediaDocument.class));
 			}
 			catch (DuplicateKeyException ex) {
 				// Either excluded on purpose (deleted, newer), or a concurrent insert
@@ -218,7 +213,7 @@ public class MediaIndexer {
 				// then the retry updates the document that now exists.
 				if (!this.mongo.exists(query, MediaDocument.class)) {
 					log.debug("Event not applied to {}: item deleted or holds newer data", query);
-					return TOMBSTONE;
+					return Upsert.NOT_APPLIED;
 				}
 			}
 		}
@@ -240,8 +235,7 @@ public class MediaIndexer {
 			Instant time = Objects.requireNonNull(media.bestTime());
 			Instant previous = media.takenAt();
 			if (!time.equals(previous) || !media.isListed()) {
-				// Listed together with its sort time, so no listing ever shows it
-				// unsorted.
+				// Listed with its sort time: no listing ever shows it unsorted.
 				Query unchanged = Query
 					.query(Criteria.where("_id").is(mediaId).and("version").is(media.versionOrZero()));
 				Update update = new Update().set("takenAt", time)
@@ -272,6 +266,18 @@ public class MediaIndexer {
 		if (media.takenAt() != null) {
 			this.publisher.publishEvent(new TimelineChanged(media.cameraId(), null, media.takenAt()));
 		}
+	}
+
+	/**
+	 * The outcome of an upsert.
+	 *
+	 * @param applied false when the item is deleted or holds newer data
+	 * @param before the document as it was, null when the upsert created it
+	 */
+	private record Upsert(boolean applied, @Nullable MediaDocument before) {
+
+		static final Upsert NOT_APPLIED = new Upsert(false, null);
+
 	}
 
 }
