@@ -11,16 +11,18 @@ import org.jspecify.annotations.Nullable;
  * for processing and indexing.
  *
  * @param eventId unique id of this event (redeliveries carry the same id)
- * @param mediaId the SHA-256 of the content; it names a media item only together with
+ * @param mediaId the item's identity: it names a media item only together with
  * {@code cameraId} (two cameras may send the same bytes: two items), so consumers key
- * items on both
+ * items on both. In schema 1 it is the SHA-256 of the content, the same value as
+ * {@code sha256}; only a later schema version may let the two differ
  * @param edgeNodeId the edge node that received the upload
  * @param cameraId the camera that uploaded it
  * @param objectKey key of the original in {@code bucket}
  * @param bucket the object store bucket
  * @param contentType sniffed MIME type, e.g. {@code image/jpeg}
  * @param sizeBytes size of the original, always positive
- * @param sha256 hex SHA-256 of the content
+ * @param sha256 hex SHA-256 of the content: the checksum of the stored bytes (object keys
+ * and integrity checks use it)
  * @param originalPath the path the camera uploaded to, relative to its home
  * @param capturedAt when the camera captured it, if known
  * @param capturedAtSource where {@code capturedAt} came from, if known

@@ -11,8 +11,6 @@ final class Require {
 
 	private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
-	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-
 	private Require() {
 	}
 
@@ -42,7 +40,7 @@ final class Require {
 	 * alphabet.
 	 */
 	static String identifier(@Nullable String value, String field) {
-		if (!IDENTIFIER.matcher(present(value, field)).matches()) {
+		if (!Identifiers.isValid(present(value, field))) {
 			throw new InvalidEventException(field,
 					"must be 1-64 characters of letters, digits, '.', '_' or '-', starting with a letter or digit");
 		}

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import dev.vigil.contracts.Identifiers;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("vigil.ingest")
 @Validated
 public record EdgeProperties(@NotNull @DefaultValue("data/ingest") Path dataDir,
-		@Nullable @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String edgeNodeId) {
+		@Nullable @Pattern(regexp = Identifiers.PATTERN) String edgeNodeId) {
 
 	/** The configured id, else a safe form of the host name. */
 	public String nodeId() {

@@ -25,6 +25,7 @@ import dev.vigil.bench.sim.CameraSimulator;
 import dev.vigil.bench.sim.CameraSimulator.Camera;
 import dev.vigil.bench.sim.CameraSimulator.Options;
 import dev.vigil.bench.sim.SimulationResult;
+import dev.vigil.contracts.Topics;
 import dev.vigil.devstack.PrivateInfrastructure;
 
 /**
@@ -37,8 +38,6 @@ import dev.vigil.devstack.PrivateInfrastructure;
  * is the pipeline's rate on this machine.
  */
 public final class EndToEndLatencyBenchmark implements Benchmark {
-
-	static final String UPLOADED_TOPIC = "media.uploaded";
 
 	/** Waiting for processing ends when no file was processed for this long. */
 	static final Duration STALL = Duration.ofSeconds(90);
@@ -78,7 +77,7 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 					.property(Service.PROCESSING, "vigil.processing.concurrency", Integer.toString(cores))
 					.start();
 				UploadedEventsConsumer events = new UploadedEventsConsumer(infrastructure.kafkaBootstrapServers(),
-						UPLOADED_TOPIC, timelines);
+						Topics.MEDIA_UPLOADED, timelines);
 				CatalogWatcher watcher = new CatalogWatcher(platform, cameras.stream().map(Camera::id).toList(),
 						timelines);
 				ProcessSampler ingest = ProcessSampler.watch(platform.service(Service.INGEST).pid());
@@ -295,7 +294,7 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 		long notProcessed = files.stream().filter((f) -> !f.processed()).count();
 		long notOk = files.stream().filter((f) -> f.processed() && !("OK".equals(f.status) && f.thumbnail)).count();
 		if (noEvent > 0) {
-			problems.add(noEvent + " accepted files never appeared on " + UPLOADED_TOPIC);
+			problems.add(noEvent + " accepted files never appeared on " + Topics.MEDIA_UPLOADED);
 		}
 		if (notListed > 0) {
 			problems.add(notListed + " accepted files never listed in GET /api/v1/media");

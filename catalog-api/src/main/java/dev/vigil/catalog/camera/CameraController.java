@@ -1,9 +1,6 @@
 package dev.vigil.catalog.camera;
 
-import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +31,6 @@ import dev.vigil.catalog.audit.AuditLog;
 import dev.vigil.catalog.camera.CameraDocument.Detection;
 import dev.vigil.catalog.camera.CameraDocument.Retention;
 import dev.vigil.catalog.security.CurrentCaller;
-import dev.vigil.catalog.stats.CameraActivity;
 import dev.vigil.catalog.web.ApiException;
 import dev.vigil.catalog.web.Ids;
 
@@ -47,22 +43,13 @@ class CameraController {
 
 	private final CurrentCaller caller;
 
-	private final CameraActivity activity;
-
-	private final CameraProperties properties;
-
 	private final AuditLog audit;
 
 	private final ManagedCameras managed;
 
-	private final Clock clock = Clock.systemUTC();
-
-	CameraController(CameraRegistry registry, CurrentCaller caller, CameraActivity activity,
-			CameraProperties properties, AuditLog audit, ManagedCameras managed) {
+	CameraController(CameraRegistry registry, CurrentCaller caller, AuditLog audit, ManagedCameras managed) {
 		this.registry = registry;
 		this.caller = caller;
-		this.activity = activity;
-		this.properties = properties;
 		this.audit = audit;
 		this.managed = managed;
 	}
@@ -159,39 +146,9 @@ class CameraController {
 		return fields;
 	}
 
-	@GetMapping("/{id}/health")
-	@Operation(summary = "Last upload, uploads today and this hour, and whether the camera is silent")
-	CameraHealth health(@PathVariable @Pattern(regexp = Ids.CAMERA) String id) {
-		CameraDocument camera = find(id);
-		Instant now = this.clock.instant();
-		CameraActivity.Snapshot snapshot = this.activity.snapshot(id, now);
-		Instant lastSeen = (snapshot.lastSeen() != null) ? snapshot.lastSeen() : camera.lastUploadAt();
-		Duration silentAfter = (camera.silentAfterMinutes() != null) ? Duration.ofMinutes(camera.silentAfterMinutes())
-				: this.properties.silentAfter();
-		boolean silent = lastSeen == null || Duration.between(lastSeen, now).compareTo(silentAfter) > 0;
-		return new CameraHealth(id, lastSeen, silent, silentAfter, snapshot.uploadsToday(), snapshot.uploadsThisHour(),
-				snapshot.meanInterval());
-	}
-
 	private CameraDocument find(String id) {
 		this.caller.scope().check(id);
 		return this.registry.find(id).orElseThrow(() -> ApiException.notFound("camera", id));
-	}
-
-	/**
-	 * Health of one camera.
-	 *
-	 * @param cameraId camera
-	 * @param lastSeen latest upload received
-	 * @param silent whether nothing arrived for longer than {@code silentAfter}
-	 * @param silentAfter the threshold used
-	 * @param uploadsToday uploads this UTC day
-	 * @param uploadsThisHour uploads this UTC hour
-	 * @param meanInterval moving average of the time between uploads
-	 */
-	record CameraHealth(String cameraId, @Nullable Instant lastSeen, boolean silent, Duration silentAfter,
-			long uploadsToday, long uploadsThisHour, @Nullable Duration meanInterval) {
-
 	}
 
 	/**

@@ -1,6 +1,6 @@
 /**
- * Cameras: registered on their first upload, editable by admins, with health from Redis
- * arrival stats.
+ * Cameras: registered on their first upload, editable by admins, their settings published
+ * to the edges. Their health, computed from arrival statistics, is in {@code stats}.
  */
 @NullMarked
 package dev.vigil.catalog.camera;

@@ -11,11 +11,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param gap two uploads of one camera belong to the same event when their capture times
  * are at most this far apart (inclusive)
- * @param personLabel the detection label that counts as a person
  */
 @Validated
 @ConfigurationProperties("vigil.catalog.events")
-public record EventProperties(@DefaultValue("60s") Duration gap, @DefaultValue("person") String personLabel) {
+record EventProperties(@DefaultValue("60s") Duration gap) {
 
 	public EventProperties {
 		if (gap.isNegative()) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,14 +23,16 @@ import org.springframework.stereotype.Component;
 
 import dev.vigil.catalog.event.EventDocument.LabelConfidence;
 import dev.vigil.catalog.media.MediaDocument;
+import dev.vigil.catalog.media.TimelineChanged;
 import dev.vigil.contracts.MediaKind;
 
 /**
- * Recomputes the events around a changed upload. The window is widened left and right
- * until a gap longer than the window bounds it on both sides, so the events inside it
- * depend only on the media inside it; they are rewritten from scratch and stale events
- * that overlapped it are removed. Running it again changes nothing, and any arrival order
- * ends in the same events.
+ * Recomputes the events around a changed upload, on every {@link TimelineChanged} the
+ * media indexer publishes (synchronously, on the indexing thread). The window is widened
+ * left and right until a gap longer than the window bounds it on both sides, so the
+ * events inside it depend only on the media inside it; they are rewritten from scratch
+ * and stale events that overlapped it are removed. Running it again changes nothing, and
+ * any arrival order ends in the same events.
  *
  * <p>
  * Without transactions (the MongoDB wire server has none) concurrent recomputes of one
@@ -38,7 +41,7 @@ import dev.vigil.contracts.MediaKind;
  */
 @Component
 @EnableConfigurationProperties({ EventProperties.class, MotionEventProperties.class })
-public class EventStitcher {
+class EventStitcher {
 
 	// Bounds the walk over an endless stream of uploads spaced just under the gap.
 	private static final int MAX_EXPANSION_STEPS = 10_000;
@@ -58,13 +61,18 @@ public class EventStitcher {
 		this.journal = journal;
 	}
 
+	@EventListener
+	void on(TimelineChanged change) {
+		restitch(change.cameraId(), change.previous(), change.current());
+	}
+
 	/**
 	 * Recomputes the events around an upload whose time (or content) changed.
 	 * @param cameraId the camera
 	 * @param previous the upload's previous time, if it had one and it differs
 	 * @param current the upload's time now, or null when it was removed
 	 */
-	public void restitch(String cameraId, @Nullable Instant previous, @Nullable Instant current) {
+	void restitch(String cameraId, @Nullable Instant previous, @Nullable Instant current) {
 		this.lock.run(cameraId, () -> {
 			if (current != null) {
 				restitchAround(cameraId, current);

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -20,8 +21,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import dev.vigil.catalog.camera.CameraRegistry;
-import dev.vigil.catalog.event.EventProperties;
-import dev.vigil.catalog.event.EventStitcher;
 import dev.vigil.catalog.media.MediaDocument.StoredDetection;
 import dev.vigil.contracts.Detection;
 import dev.vigil.contracts.MediaProcessed;
@@ -31,9 +30,12 @@ import dev.vigil.contracts.MediaUploaded;
  * Applies wire events to the catalog. Each event type sets only its own fields with an
  * upsert, so the document is the same whatever arrives first; an event already applied
  * (same event id) is skipped before anything is written, so redelivery changes nothing; a
- * deleted item's tombstone makes late events no-ops.
+ * deleted item's tombstone makes late events no-ops. Every change of an item's place on
+ * the timeline is published as a {@link TimelineChanged}, on which the motion events are
+ * restitched.
  */
 @Component
+@EnableConfigurationProperties(MediaIndexProperties.class)
 public class MediaIndexer {
 
 	private static final Logger log = LoggerFactory.getLogger(MediaIndexer.class);
@@ -46,18 +48,15 @@ public class MediaIndexer {
 
 	private final CameraRegistry cameras;
 
-	private final EventStitcher stitcher;
-
-	private final EventProperties events;
+	private final MediaIndexProperties properties;
 
 	private final ApplicationEventPublisher publisher;
 
-	MediaIndexer(MongoTemplate mongo, CameraRegistry cameras, EventStitcher stitcher, EventProperties events,
+	MediaIndexer(MongoTemplate mongo, CameraRegistry cameras, MediaIndexProperties properties,
 			ApplicationEventPublisher publisher) {
 		this.mongo = mongo;
 		this.cameras = cameras;
-		this.stitcher = stitcher;
-		this.events = events;
+		this.properties = properties;
 		this.publisher = publisher;
 	}
 
@@ -95,10 +94,11 @@ public class MediaIndexer {
 			.setOnInsert("legalHold", false)
 			.inc("version", 1);
 		// Unheld only: a hold placed since the read above wins over the rewrite.
-		MediaDocument before = upsert(Query.query(live(id).and("legalHold").ne(true)), update);
-		if (before == TOMBSTONE) {
+		Upsert upsert = upsert(Query.query(live(id).and("legalHold").ne(true)), update);
+		if (!upsert.applied()) {
 			return false;
 		}
+		MediaDocument before = upsert.before();
 		this.cameras.recordUpload(event.cameraId(), event.edgeNodeId(), event.receivedAt());
 		MediaDocument after = settle(id);
 		boolean first = before == null || before.receivedAt() == null;
@@ -146,7 +146,7 @@ public class MediaIndexer {
 			.set("reason", event.reason())
 			.set("processedAt", event.processedAt())
 			.set("processEventId", event.eventId().toString())
-			.set("personConfidence", event.maxConfidence(this.events.personLabel()))
+			.set("personConfidence", event.maxConfidence(this.properties.personLabel()))
 			.setOnInsert("legalHold", false)
 			.inc("version", 1);
 		// Events of one camera arrive in partition order, one at a time, so this check
@@ -155,8 +155,7 @@ public class MediaIndexer {
 		if (this.mongo.exists(newer, MediaDocument.class)) {
 			return false;
 		}
-		MediaDocument before = upsert(Query.query(live(id)), update);
-		if (before == TOMBSTONE) {
+		if (!upsert(Query.query(live(id)), update).applied()) {
 			return false;
 		}
 		MediaDocument after = settle(id);
@@ -197,21 +196,16 @@ public class MediaIndexer {
 		return Criteria.where("_id").is(mediaId).and("deletedAt").is(null);
 	}
 
-	// Marks "not applied": the item is deleted, or the stored state is newer.
-	private static final MediaDocument TOMBSTONE = new MediaDocument("", null, "", null, null, null, null, null, null,
-			null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-			null, null, null, null, null, null, null, null, null, null, null, null, null);
-
 	/**
-	 * Upserts and returns the document as it was before (null when new). When the query's
+	 * Upserts and returns the document as it was before (none when new). When the query's
 	 * conditions exclude an existing document the upsert collides with its id: that means
-	 * deleted or newer, and the event is dropped.
+	 * deleted or newer, and the event is not applied.
 	 */
-	private @Nullable MediaDocument upsert(Query query, Update update) {
+	private Upsert upsert(Query query, Update update) {
 		for (int attempt = 0; attempt < 3; attempt++) {
 			try {
-				return this.mongo.findAndModify(query, update,
-						FindAndModifyOptions.options().upsert(true).returnNew(false), MediaDocument.class);
+				return new Upsert(true, this.mongo.findAndModify(query, update,
+						FindAndModifyOptions.options().upsert(true).returnNew(false), MediaDocument.class));
 			}
 			catch (DuplicateKeyException ex) {
 				// Either excluded on purpose (deleted, newer), or a concurrent insert
@@ -219,7 +213,7 @@ public class MediaIndexer {
 				// then the retry updates the document that now exists.
 				if (!this.mongo.exists(query, MediaDocument.class)) {
 					log.debug("Event not applied to {}: item deleted or holds newer data", query);
-					return TOMBSTONE;
+					return Upsert.NOT_APPLIED;
 				}
 			}
 		}
@@ -241,8 +235,7 @@ public class MediaIndexer {
 			Instant time = Objects.requireNonNull(media.bestTime());
 			Instant previous = media.takenAt();
 			if (!time.equals(previous) || !media.isListed()) {
-				// Listed together with its sort time, so no listing ever shows it
-				// unsorted.
+				// Listed with its sort time: no listing ever shows it unsorted.
 				Query unchanged = Query
 					.query(Criteria.where("_id").is(mediaId).and("version").is(media.versionOrZero()));
 				Update update = new Update().set("takenAt", time)
@@ -253,7 +246,7 @@ public class MediaIndexer {
 					continue;
 				}
 			}
-			this.stitcher.restitch(media.cameraId(), previous, time);
+			this.publisher.publishEvent(new TimelineChanged(media.cameraId(), previous, time));
 			return this.mongo.findById(mediaId, MediaDocument.class);
 		}
 		throw new IllegalStateException("Media " + mediaId + " kept changing while being indexed");
@@ -265,14 +258,26 @@ public class MediaIndexer {
 	 */
 	void restitch(MediaDocument media) {
 		if (media.takenAt() != null) {
-			this.stitcher.restitch(media.cameraId(), media.takenAt(), null);
+			this.publisher.publishEvent(new TimelineChanged(media.cameraId(), media.takenAt(), null));
 		}
 	}
 
 	void restitchAt(MediaDocument media) {
 		if (media.takenAt() != null) {
-			this.stitcher.restitch(media.cameraId(), null, media.takenAt());
+			this.publisher.publishEvent(new TimelineChanged(media.cameraId(), null, media.takenAt()));
 		}
+	}
+
+	/**
+	 * The outcome of an upsert.
+	 *
+	 * @param applied false when the item is deleted or holds newer data
+	 * @param before the document as it was, null when the upsert created it
+	 */
+	private record Upsert(boolean applied, @Nullable MediaDocument before) {
+
+		static final Upsert NOT_APPLIED = new Upsert(false, null);
+
 	}
 
 }

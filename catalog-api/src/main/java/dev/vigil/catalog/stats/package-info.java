@@ -1,5 +1,6 @@
 /**
- * Counters in Redis and aggregate statistics from MongoDB.
+ * Per-camera counters in Redis with the camera health built on them, and aggregate
+ * statistics from MongoDB.
  */
 @NullMarked
 package dev.vigil.catalog.stats;

@@ -1,13 +1,15 @@
 package dev.vigil.catalog.web;
 
+import dev.vigil.contracts.Identifiers;
+
 /**
  * The shapes of identifiers the API accepts. Anything else is refused before it reaches a
  * query, which (with typed criteria) is what keeps operator injection out.
  */
 public final class Ids {
 
-	/** Same alphabet as the wire contract's camera ids. */
-	public static final String CAMERA = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+	/** The wire contract's camera id rule. */
+	public static final String CAMERA = Identifiers.PATTERN;
 
 	/** The SHA-256 of a media item's content, lowercase hex. */
 	public static final String SHA256 = "[0-9a-f]{64}";
@@ -19,7 +21,7 @@ public final class Ids {
 	public static final String MEDIA = "(?:" + CAMERA + "\\.)?" + SHA256;
 
 	/** Event ids are {@code <cameraId>.<epoch millis of the first upload>}. */
-	public static final String EVENT = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}\\.[0-9]{1,15}";
+	public static final String EVENT = CAMERA + "\\.[0-9]{1,15}";
 
 	/** Detection labels, e.g. {@code person}. */
 	public static final String LABEL = "[a-z0-9][a-z0-9 _-]{0,31}";

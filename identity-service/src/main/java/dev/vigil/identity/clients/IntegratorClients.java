@@ -6,10 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.vigil.contracts.Identifiers;
 import dev.vigil.identity.Scopes;
 import dev.vigil.identity.SecretFiles;
 import dev.vigil.identity.audit.AuditLog;
@@ -22,8 +22,6 @@ import org.springframework.stereotype.Service;
 /** Creates, rotates and revokes integrator clients. */
 @Service
 public class IntegratorClients {
-
-	static final Pattern CAMERA_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
 	private final MongoTemplate mongo;
 
@@ -121,7 +119,7 @@ public class IntegratorClients {
 				throw new IllegalArgumentException("at most 1000 cameras");
 			}
 			for (String camera : cameras) {
-				if (!CAMERA_ID.matcher(camera).matches()) {
+				if (!Identifiers.isValid(camera)) {
 					throw new IllegalArgumentException("camera ids are 1 to 64 letters, digits, '.', '_' or '-'");
 				}
 			}

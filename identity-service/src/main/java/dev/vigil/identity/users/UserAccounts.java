@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.vigil.contracts.Identifiers;
 import dev.vigil.identity.Scopes;
 import dev.vigil.identity.audit.AuditLog;
 
@@ -136,7 +137,7 @@ public class UserAccounts {
 	private static void requireValidCameras(@Nullable List<String> cameras) {
 		if (cameras != null) {
 			for (String camera : cameras) {
-				if (!camera.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+				if (!Identifiers.isValid(camera)) {
 					throw new IllegalArgumentException("camera ids are 1 to 64 letters, digits, '.', '_' or '-'");
 				}
 			}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
+import dev.vigil.contracts.Identifiers;
 import dev.vigil.ingest.camera.CameraAccount;
 import dev.vigil.ingest.camera.CameraActivity;
 import dev.vigil.ingest.camera.CameraDirectory;
@@ -113,8 +114,8 @@ class CameraAdminController {
 	record CreatedCamera(CameraView camera, @Nullable String generatedPassword) {
 	}
 
-	record NewCamera(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String user,
-			@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String cameraId,
+	record NewCamera(@NotBlank @Pattern(regexp = Identifiers.PATTERN) String user,
+			@NotBlank @Pattern(regexp = Identifiers.PATTERN) String cameraId,
 			@Nullable @Size(min = 8, max = 128) @Pattern(regexp = NO_CONTROL_CHARACTERS,
 					message = "must not contain control characters") String password,
 			@Nullable List<@Pattern(regexp = NO_CONTROL_CHARACTERS,

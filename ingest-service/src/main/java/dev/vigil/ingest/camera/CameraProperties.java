@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
+import dev.vigil.contracts.Identifiers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -67,8 +68,7 @@ public record CameraProperties(@Nullable @Valid List<Account> accounts,
 	 * @param requireTls FTP login only after AUTH TLS; empty = as
 	 * {@code vigil.ingest.ftp.require-tls}
 	 */
-	public record Account(@NotBlank String user,
-			@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String cameraId,
+	public record Account(@NotBlank String user, @NotBlank @Pattern(regexp = Identifiers.PATTERN) String cameraId,
 			@Nullable String passwordHash, @Nullable String password, @Nullable List<String> allowedSources,
 			@Nullable ZoneId timeZone, @Nullable Duration silentAfter, @Nullable Boolean requireTls) {
 

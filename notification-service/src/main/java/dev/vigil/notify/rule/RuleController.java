@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.vigil.contracts.Identifiers;
 import dev.vigil.notify.channel.ChannelDirectory;
 import dev.vigil.notify.delivery.SystemConditions;
 import dev.vigil.notify.web.ApiException;
@@ -42,8 +43,6 @@ import dev.vigil.notify.web.ApiException.FieldError;
 @RestController
 @RequestMapping("/api/v1/notifications/rules")
 class RuleController {
-
-	private static final Pattern CAMERA = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
 	private static final Pattern HH_MM = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d|24:00");
 
@@ -148,7 +147,7 @@ class RuleController {
 		known.addAll(this.mongo.findDistinct(new Query(), "_id", WATCHED_CAMERAS, String.class));
 		for (int i = 0; i < cameras.size(); i++) {
 			String camera = cameras.get(i);
-			if (camera == null || !CAMERA.matcher(camera).matches()) {
+			if (camera == null || !Identifiers.isValid(camera)) {
 				errors.add(new FieldError("cameras[" + i + "]", "is not a camera id"));
 			}
 			else if (!known.contains(camera)) {

@@ -3,6 +3,7 @@ package dev.vigil.processing.pipeline;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.vigil.contracts.Identifiers;
 import dev.vigil.contracts.MediaUploaded;
 
 /**
@@ -15,7 +16,7 @@ import dev.vigil.contracts.MediaUploaded;
 final class DerivedLayout {
 
 	private static final Pattern ORIGINAL = Pattern.compile(
-			"originals/([A-Za-z0-9][A-Za-z0-9._-]{0,63})/(\\d{4}/\\d{2}/\\d{2}/\\d{2})/([0-9a-f]{64})\\.[A-Za-z0-9]{1,8}");
+			"originals/(" + Identifiers.PATTERN + ")/(\\d{4}/\\d{2}/\\d{2}/\\d{2})/([0-9a-f]{64})\\.[A-Za-z0-9]{1,8}");
 
 	private final String prefix;
 

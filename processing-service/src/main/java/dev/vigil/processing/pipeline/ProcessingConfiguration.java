@@ -3,8 +3,10 @@ package dev.vigil.processing.pipeline;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
+import dev.vigil.contracts.EventCodec;
 import dev.vigil.contracts.MediaProcessed;
 import dev.vigil.contracts.MediaUploaded;
+import dev.vigil.contracts.RejectedEventException;
 import dev.vigil.contracts.Topics;
 import dev.vigil.processing.detect.DetectionPolicy;
 import dev.vigil.processing.detect.DetectionProperties;
@@ -78,13 +80,13 @@ class ProcessingConfiguration {
 	@Bean
 	Function<Message<byte[]>, @Nullable Message<byte[]>> processMedia(MediaPipeline pipeline, JsonMapper json,
 			StreamBridge bridge, ProcessingMetrics metrics, ProcessingProperties properties) {
-		EventReader reader = new EventReader(json);
+		EventCodec codec = new EventCodec(json);
 		DeadLetters deadLetters = new DeadLetters(bridge, metrics, properties.group());
 		return (message) -> {
 			try {
-				MediaUploaded event = reader.read(message.getPayload());
+				MediaUploaded event = read(codec, message.getPayload());
 				MediaProcessed processed = pipeline.process(event);
-				return MessageBuilder.withPayload(json.writeValueAsBytes(processed))
+				return MessageBuilder.withPayload(codec.write(processed))
 					.setHeader(KafkaHeaders.KEY, processed.cameraId().getBytes(StandardCharsets.UTF_8))
 					.build();
 			}
@@ -96,6 +98,19 @@ class ProcessingConfiguration {
 				return null;
 			}
 		};
+	}
+
+	/**
+	 * Reads with the contracts' codec. An event it rejects is poison like every other
+	 * (one exception type in the DLQ headers and metric, the codec's message).
+	 */
+	static MediaUploaded read(EventCodec codec, byte[] payload) {
+		try {
+			return codec.read(payload, MediaUploaded.class);
+		}
+		catch (RejectedEventException ex) {
+			throw new PoisonEventException(ex.getMessage(), ex);
+		}
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.vigil.processing.pipeline;
 
 import dev.vigil.contracts.ContractSamples;
+import dev.vigil.contracts.EventCodec;
 import dev.vigil.contracts.MediaUploaded;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -9,11 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DerivedLayoutTests {
 
-	private final EventReader reader = new EventReader(JsonMapper.builder().build());
+	private final EventCodec codec = new EventCodec(JsonMapper.builder().build());
 
 	@Test
 	void mirrorsTheOriginalsCameraAndHourPath() {
-		MediaUploaded event = this.reader.read(ContractSamples.sample(ContractSamples.UPLOADED_VIDEO).getBytes());
+		MediaUploaded event = this.codec.read(ContractSamples.sample(ContractSamples.UPLOADED_VIDEO).getBytes(),
+				MediaUploaded.class);
 		DerivedLayout layout = DerivedLayout.of(event);
 		String prefix = "derived/driveway/2016/08/30/15/" + event.sha256() + "/";
 		assertThat(layout.thumbnail()).isEqualTo(prefix + "thumb.jpg");
@@ -26,14 +28,15 @@ class DerivedLayoutTests {
 	void keepsOriginalsOutsideTheLayoutUnderTheirCamera() {
 		String json = ContractSamples.sample(ContractSamples.UPLOADED_IMAGE)
 			.replace("originals/driveway/2016/08/30/15/", "imports/old/");
-		MediaUploaded event = this.reader.read(json.getBytes());
+		MediaUploaded event = this.codec.read(json.getBytes(), MediaUploaded.class);
 		assertThat(DerivedLayout.of(event).thumbnail())
 			.isEqualTo("derived/driveway/other/" + event.sha256() + "/thumb.jpg");
 	}
 
 	@Test
 	void givesTheSameMediaTheSameResultEventId() {
-		MediaUploaded event = this.reader.read(ContractSamples.sample(ContractSamples.UPLOADED_IMAGE).getBytes());
+		MediaUploaded event = this.codec.read(ContractSamples.sample(ContractSamples.UPLOADED_IMAGE).getBytes(),
+				MediaUploaded.class);
 		assertThat(MediaPipeline.eventId(event)).isEqualTo(MediaPipeline.eventId(event));
 	}
 

@@ -7,21 +7,23 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
+import dev.vigil.contracts.Identifiers;
+
 /**
  * The identifier shapes catalog-api accepts. Checked here too, so a crafted path never
  * reaches a backend URL (no traversal, no query smuggling) and gets a plain 404.
  */
 public final class Ids {
 
-	public static final Pattern CAMERA = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+	public static final Pattern CAMERA = Pattern.compile(Identifiers.PATTERN);
 
 	/**
 	 * {@code <cameraId>.<sha256>}, or a bare SHA-256 (catalog-api resolves it within
 	 * scope).
 	 */
-	public static final Pattern MEDIA = Pattern.compile("(?:[A-Za-z0-9][A-Za-z0-9._-]{0,63}\\.)?[0-9a-f]{64}");
+	public static final Pattern MEDIA = Pattern.compile("(?:" + Identifiers.PATTERN + "\\.)?[0-9a-f]{64}");
 
-	public static final Pattern EVENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}\\.[0-9]{1,15}");
+	public static final Pattern EVENT = Pattern.compile(Identifiers.PATTERN + "\\.[0-9]{1,15}");
 
 	public static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_=-]{1,200}");
 

@@ -1,4 +1,6 @@
-package dev.vigil.catalog.ingest;
+package dev.vigil.catalog.consume;
+
+import dev.vigil.contracts.RejectedEventException;
 
 /**
  * An upload event that names another bucket than the catalog's. Rejected like any

@@ -1,4 +1,4 @@
-package dev.vigil.catalog.ingest;
+package dev.vigil.catalog.consume;
 
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -13,13 +13,17 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.vigil.catalog.media.MediaIndexer;
 import dev.vigil.catalog.storage.S3Properties;
+import dev.vigil.contracts.EventCodec;
+import dev.vigil.contracts.MediaProcessed;
 import dev.vigil.contracts.MediaUploaded;
+import dev.vigil.contracts.RejectedEventException;
 
 /**
  * The two Spring Cloud Stream consumers (bindings {@code mediaUploaded-in-0} and
  * {@code mediaProcessed-in-0}, group {@code catalog}). Payloads are taken as bytes and
- * read here, so a broken event is rejected with a precise reason instead of failing in
- * the framework's converter; retries, back-off and dead-lettering are binder settings in
+ * read by the contracts' {@link EventCodec} (schema version first, then the shape), so a
+ * broken event is rejected with a precise reason instead of failing in the framework's
+ * converter; retries, back-off and dead-lettering are binder settings in
  * {@code application.yml}. Every event is counted by outcome ({@code applied},
  * {@code duplicate}, {@code foreign-bucket}, {@code rejected}).
  */
@@ -29,21 +33,20 @@ class MediaConsumers {
 	private static final Logger log = LoggerFactory.getLogger(MediaConsumers.class);
 
 	@Bean
-	Consumer<byte[]> mediaUploaded(EventReader reader, MediaIndexer indexer, MeterRegistry meters,
-			S3Properties storage) {
+	Consumer<byte[]> mediaUploaded(EventCodec codec, MediaIndexer indexer, MeterRegistry meters, S3Properties storage) {
 		Timer timer = meters.timer("vigil.catalog.indexing", "topic", "media.uploaded");
 		return (payload) -> count(meters, "media.uploaded", () -> {
-			MediaUploaded event = reader.uploaded(payload);
+			MediaUploaded event = codec.read(payload, MediaUploaded.class);
 			requireOwnBucket(event, storage.bucket());
 			return timer.record(() -> indexer.uploaded(event));
 		});
 	}
 
 	@Bean
-	Consumer<byte[]> mediaProcessed(EventReader reader, MediaIndexer indexer, MeterRegistry meters) {
+	Consumer<byte[]> mediaProcessed(EventCodec codec, MediaIndexer indexer, MeterRegistry meters) {
 		Timer timer = meters.timer("vigil.catalog.indexing", "topic", "media.processed");
 		return (payload) -> count(meters, "media.processed",
-				() -> timer.record(() -> indexer.processed(reader.processed(payload))));
+				() -> timer.record(() -> indexer.processed(codec.read(payload, MediaProcessed.class))));
 	}
 
 	/**
