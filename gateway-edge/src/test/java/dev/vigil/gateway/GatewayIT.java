@@ -41,6 +41,8 @@ class GatewayIT {
 
 	static final Downstream ui = Downstream.echo("ui");
 
+	static final Downstream notification = Downstream.echo("notification-service");
+
 	static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
 	@DynamicPropertySource
@@ -49,6 +51,7 @@ class GatewayIT {
 		registry.add("vigil.gateway.routes.catalog-uri", catalog::uri);
 		registry.add("vigil.gateway.routes.identity-uri", identity::uri);
 		registry.add("vigil.gateway.routes.ui-uri", ui::uri);
+		registry.add("vigil.gateway.routes.notification-uri", notification::uri);
 		registry.add("vigil.gateway.rate-limit.per-client", () -> 3);
 		registry.add("vigil.gateway.rate-limit.window", () -> "1h");
 	}
@@ -58,6 +61,7 @@ class GatewayIT {
 		catalog.close();
 		identity.close();
 		ui.close();
+		notification.close();
 	}
 
 	@Test
@@ -71,6 +75,21 @@ class GatewayIT {
 		assertThat(auth.get("headers").get("x-forwarded-prefix").asString()).isEqualTo("/auth");
 		assertThat(echo(get("/events/today")).get("service").asString()).isEqualTo("ui");
 		assertThat(echo(get("/")).get("service").asString()).isEqualTo("ui");
+	}
+
+	@Test
+	void routesTheOpenApiDocumentsAndSwaggerUiToTheServicesThatServeThem() {
+		for (String path : new String[] { "/api/openapi", "/api/openapi.yaml", "/api/openapi/swagger-config",
+				"/api/swagger-ui.html", "/api/swagger-ui/index.html" }) {
+			JsonNode echo = echo(get(path));
+			assertThat(echo.get("service").asString()).as(path).isEqualTo("catalog-api");
+			assertThat(echo.get("path").asString()).as("passed on unchanged").isEqualTo(path);
+		}
+		JsonNode notifications = echo(get("/api/v1/notifications/openapi"));
+		assertThat(notifications.get("service").asString()).isEqualTo("notification-service");
+		assertThat(notifications.get("path").asString()).isEqualTo("/api/v1/notifications/openapi");
+		assertThat(echo(get("/api/v1/notifications/rules")).get("service").asString())
+			.isEqualTo("notification-service");
 	}
 
 	@Test

@@ -84,6 +84,7 @@ public final class CannedBackend {
 		file("GET", "/api/v1/stats", 200, "stats.json");
 		file("GET", "/api/v1/audit", 200, "audit.json");
 		file("GET", "/identity/admin/v1/clients", 200, "clients.json");
+		file("GET", "/identity/admin/v1/audit", 200, "identity-audit.json");
 		file("POST", "/identity/admin/v1/clients", 201, "client-created.json");
 		json("PATCH", "/api/v1/cameras/driveway", 200, element(read("cameras.json"), 0));
 		json("POST", "/api/v1/media/" + "a".repeat(64) + "/feedback", 200, element(read("media-latest.json"), -1));

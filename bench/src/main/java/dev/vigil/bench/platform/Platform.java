@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import dev.vigil.bench.sim.CameraSimulator;
 import dev.vigil.devstack.Infrastructure;
@@ -32,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * services, each from its built jar in its own process, on the given infrastructure. The
  * catalog trusts identity-service directly (issuer {@code http://127.0.0.1:<port>})
  * unless the gateway runs, in which case the issuer is the gateway's {@code /auth}, as in
- * production.
+ * production. With the ui, the gateway routes to it and identity-service registers it
+ * (redirect and sign-out URIs on the gateway's address, a client secret of this run).
  */
 public final class Platform implements AutoCloseable {
 
@@ -47,6 +49,10 @@ public final class Platform implements AutoCloseable {
 	private final int ftpPort;
 
 	private final String issuer;
+
+	private int gatewayPort;
+
+	private final String uiClientSecret = "ui-" + UUID.randomUUID();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -90,6 +96,14 @@ public final class Platform implements AutoCloseable {
 	 */
 	public URI issuer() {
 		return URI.create(this.issuer);
+	}
+
+	/**
+	 * Where browsers and integrators reach the platform: the gateway.
+	 * @return the gateway's base URI, e.g. {@code http://127.0.0.1:PORT}
+	 */
+	public URI publicUri() {
+		return URI.create("http://127.0.0.1:" + this.gatewayPort);
 	}
 
 	public Infrastructure infrastructure() {
@@ -203,7 +217,7 @@ public final class Platform implements AutoCloseable {
 	public enum Service {
 
 		IDENTITY("identity-service"), CATALOG("catalog-api"), PROCESSING("processing-service"),
-		INGEST("ingest-service"), GATEWAY("gateway-edge");
+		INGEST("ingest-service"), UI("ui"), GATEWAY("gateway-edge");
 
 		private final String module;
 
@@ -286,6 +300,7 @@ public final class Platform implements AutoCloseable {
 					: "http://127.0.0.1:" + identityPort;
 			int ftpPort = ServiceProcess.freePort();
 			Platform platform = new Platform(this.infrastructure, this.work, ftpPort, issuer);
+			platform.gatewayPort = gatewayPort;
 			Map<Service, Integer> ports = new EnumMap<>(Service.class);
 			for (Service service : this.services) {
 				ports.put(service, (service == Service.GATEWAY) ? gatewayPort
@@ -324,6 +339,12 @@ public final class Platform implements AutoCloseable {
 				case IDENTITY -> {
 					own.put("vigil.identity.issuer", issuer);
 					own.put("vigil.identity.data-dir", this.work.resolve("identity").toString());
+					if (this.services.contains(Service.UI)) {
+						String gateway = platform.publicUri().toString();
+						own.put("vigil.identity.clients.ui.client-secret", platform.uiClientSecret);
+						own.put("vigil.identity.clients.ui.redirect-uris", gateway + "/login/oauth2/code/vigil");
+						own.put("vigil.identity.clients.ui.post-logout-redirect-uris", gateway + "/signed-out");
+					}
 				}
 				case CATALOG -> own.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer);
 				case PROCESSING -> {
@@ -341,10 +362,18 @@ public final class Platform implements AutoCloseable {
 						own.put("vigil.ingest.cameras.accounts[" + i + "].password", camera.password());
 					}
 				}
+				case UI -> {
+					own.put("vigil.ui.catalog.base-url", "http://127.0.0.1:" + ports.get(Service.CATALOG));
+					own.put("vigil.ui.identity.admin-url", "http://127.0.0.1:" + ports.get(Service.IDENTITY));
+					own.put("vigil.ui.sign-in.public-url", platform.publicUri().toString());
+					own.put("spring.security.oauth2.client.provider.vigil.issuer-uri", issuer);
+					own.put("spring.security.oauth2.client.registration.vigil.client-secret", platform.uiClientSecret);
+				}
 				case GATEWAY -> {
 					own.put("vigil.gateway.routes.identity-uri", "http://127.0.0.1:" + ports.get(Service.IDENTITY));
 					own.put("vigil.gateway.routes.catalog-uri", "http://127.0.0.1:" + ports.get(Service.CATALOG));
-					own.put("vigil.gateway.routes.ui-uri", "http://127.0.0.1:" + ServiceProcess.freePort());
+					own.put("vigil.gateway.routes.ui-uri",
+							"http://127.0.0.1:" + ports.getOrDefault(Service.UI, ServiceProcess.freePort()));
 				}
 			}
 			return own;

@@ -1,7 +1,6 @@
 package dev.vigil.bench.pipeline;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,8 +13,6 @@ import dev.vigil.bench.platform.Platform.Service;
 import dev.vigil.devstack.Infrastructure;
 import dev.vigil.devstack.TestMedia;
 import dev.vigil.devstack.VigilInfrastructure;
-import org.apache.commons.net.ftp.FTP;
-import org.apache.commons.net.ftp.FTPClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,22 +81,9 @@ class CameraOnboardingPipelineIT {
 		assertThat(port).isEqualTo(platform.ftpPort());
 		assertThat(setup.get("remoteDirectory").asString()).isEqualTo("/");
 
-		until(() -> canLogIn(port, user, password), (ok) -> ok);
-		FTPClient client = new FTPClient();
-		client.connect("127.0.0.1", port);
-		try {
-			assertThat(client.login(user, password)).isTrue();
-			client.setFileType(FTP.BINARY_FILE_TYPE);
-			client.enterLocalPassiveMode();
-			client.makeDirectory("snap");
-			try (InputStream in = Files.newInputStream(TestMedia.file("darknet/person.jpg"))) {
-				assertThat(client.storeFile("snap/MDAlarm_20261202-061900.jpg", in)).as(client.getReplyString())
-					.isTrue();
-			}
-		}
-		finally {
-			client.disconnect();
-		}
+		until(() -> FtpCamera.canLogIn(port, user, password), (ok) -> ok);
+		FtpCamera.upload(port, user, password, "snap", "MDAlarm_20261202-061900.jpg",
+				TestMedia.file("darknet/person.jpg"));
 
 		JsonNode items = until(
 				() -> Platform.json(platform.catalogGet("/api/v1/media?camera=porch", admin).body()).get("items"),
@@ -111,7 +95,7 @@ class CameraOnboardingPipelineIT {
 
 		HttpResponse<String> deleted = send("DELETE", "/api/v1/cameras/porch", admin, null);
 		assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
-		until(() -> canLogIn(port, user, password), (ok) -> !ok);
+		until(() -> FtpCamera.canLogIn(port, user, password), (ok) -> !ok);
 		String mediaId = items.get(0).get("id").asString();
 		assertThat(platform.catalogGet("/api/v1/media/" + mediaId, admin).statusCode()).as("media kept").isEqualTo(200);
 	}
@@ -152,17 +136,6 @@ class CameraOnboardingPipelineIT {
 				request.method(method, HttpRequest.BodyPublishers.noBody());
 			}
 			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-	}
-
-	private static boolean canLogIn(int port, String user, String password) throws IOException {
-		FTPClient client = new FTPClient();
-		client.connect("127.0.0.1", port);
-		try {
-			return client.login(user, password);
-		}
-		finally {
-			client.disconnect();
 		}
 	}
 

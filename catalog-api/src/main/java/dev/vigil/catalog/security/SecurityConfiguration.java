@@ -59,8 +59,6 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 			.permitAll()
-			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
-			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/**")
 			.hasAuthority(ADMIN)
 			// Where cameras dial in (edge hosts, ports, users): for admins only.

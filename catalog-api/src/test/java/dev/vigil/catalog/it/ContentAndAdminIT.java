@@ -186,8 +186,16 @@ class ContentAndAdminIT extends CatalogIT {
 		Api.Response health = this.api.get("/actuator/health", null);
 		assertThat(health.status()).as(health.body()).isEqualTo(200);
 		assertThat(this.api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
-		assertThat(this.api.get("/v3/api-docs", null).body()).contains("/api/v1/media/{id}/content");
-		assertThat(this.api.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+		Api.Response openApi = this.api.get("/api/openapi", null);
+		assertThat(openApi.status()).as("the document needs no token").isEqualTo(200);
+		assertThat(openApi.body()).contains("/api/v1/media/{id}/content");
+		assertThat(openApi.json().at("/components/securitySchemes/oauth2/flows/clientCredentials/tokenUrl").asString())
+			.isEqualTo("/auth/oauth2/token");
+		assertThat(openApi.json().at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+		assertThat(this.api.get("/api/openapi.yaml", null).status()).isEqualTo(200);
+		assertThat(this.api.get("/api/swagger-ui/index.html", null).status()).isEqualTo(200);
+		assertThat(this.api.get("/api/openapi/swagger-config", null).body()).contains("/api/v1/notifications/openapi");
+		assertThat(this.api.get("/api/v1/media", null).status()).as("the API still needs one").isEqualTo(401);
 		assertThat(this.api.get("/actuator/prometheus", null).body()).contains("vigil_catalog_events");
 	}
 

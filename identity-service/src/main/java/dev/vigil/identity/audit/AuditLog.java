@@ -2,6 +2,8 @@ package dev.vigil.identity.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -36,10 +38,26 @@ public class AuditLog {
 		this.clock = Clock.systemUTC();
 	}
 
+	/**
+	 * What happened; {@link #action()} is the code the admin API shows and filters on.
+	 */
 	public enum Type {
 
-		LOGIN_SUCCEEDED, LOGIN_FAILED, LOGIN_THROTTLED, PASSWORD_CHANGED, USER_CREATED, USER_UPDATED, USER_DELETED,
-		TOKEN_ISSUED, CLIENT_CREATED, CLIENT_SECRET_ROTATED, CLIENT_REVOKED, SIGNING_KEY_ROTATED
+		LOGIN_SUCCEEDED("account.signed-in"), LOGIN_FAILED("account.sign-in-failed"),
+		LOGIN_THROTTLED("account.locked-out"), PASSWORD_CHANGED("account.password-changed"),
+		USER_CREATED("user.created"), USER_UPDATED("user.updated"), USER_DELETED("user.deleted"),
+		TOKEN_ISSUED("token.issued"), CLIENT_CREATED("client.created"), CLIENT_SECRET_ROTATED("client.secret-rotated"),
+		CLIENT_REVOKED("client.revoked"), SIGNING_KEY_ROTATED("signing-key.rotated");
+
+		private final String action;
+
+		Type(String action) {
+			this.action = action;
+		}
+
+		public String action() {
+			return this.action;
+		}
 
 	}
 
@@ -69,6 +87,54 @@ public class AuditLog {
 			.with(Sort.by(Sort.Direction.DESC, "at"))
 			.limit(limit);
 		return this.mongo.find(query, AuditEntry.class, COLLECTION);
+	}
+
+	/**
+	 * A newest-first page of entries; {@link Type#TOKEN_ISSUED} (one per token refresh)
+	 * only when asked for by type.
+	 * @param types the types to list, or empty for all but token issues
+	 * @param actor only this actor, if given
+	 * @param from inclusive lower bound, if given
+	 * @param to exclusive upper bound, if given
+	 * @param before only entries older than this position (the last entry of the previous
+	 * page), if given
+	 * @param limit at most this many
+	 */
+	List<AuditEntry> find(List<Type> types, @Nullable String actor, @Nullable Instant from, @Nullable Instant to,
+			@Nullable Position before, int limit) {
+		List<Criteria> all = new ArrayList<>();
+		List<String> names = (types.isEmpty() ? EnumSet.complementOf(EnumSet.of(Type.TOKEN_ISSUED))
+				: EnumSet.copyOf(types))
+			.stream()
+			.map(Type::name)
+			.toList();
+		all.add(Criteria.where("type").in(names));
+		if (actor != null) {
+			all.add(Criteria.where("actor").is(actor));
+		}
+		if (from != null) {
+			all.add(Criteria.where("at").gte(from));
+		}
+		if (to != null) {
+			all.add(Criteria.where("at").lt(to));
+		}
+		if (before != null) {
+			all.add(new Criteria().orOperator(Criteria.where("at").lt(before.at()),
+					Criteria.where("at").is(before.at()).and("id").lt(before.id())));
+		}
+		Query query = Query.query(new Criteria().andOperator(all))
+			.with(Sort.by(Sort.Direction.DESC, "at").and(Sort.by(Sort.Direction.DESC, "id")))
+			.limit(limit);
+		return this.mongo.find(query, AuditEntry.class, COLLECTION);
+	}
+
+	/**
+	 * Where a page ended: the time and id of its last entry.
+	 *
+	 * @param at the entry's time
+	 * @param id the entry's id
+	 */
+	record Position(Instant at, String id) {
 	}
 
 	/**

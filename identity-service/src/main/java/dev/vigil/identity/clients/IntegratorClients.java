@@ -114,6 +114,10 @@ public class IntegratorClients {
 		if (scopes.isEmpty() || !Scopes.API.containsAll(scopes)) {
 			throw new IllegalArgumentException("scopes must be a non-empty subset of " + Scopes.API);
 		}
+		if (cameras != null && scopes.contains(Scopes.ADMIN)) {
+			// Admins are never camera-scoped: the admin API refuses such tokens anyway.
+			throw new IllegalArgumentException("a client with the admin scope is for every camera: leave cameras out");
+		}
 		if (cameras != null) {
 			if (cameras.size() > 1000) {
 				throw new IllegalArgumentException("at most 1000 cameras");

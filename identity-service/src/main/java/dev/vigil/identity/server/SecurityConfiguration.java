@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 
 import dev.vigil.identity.IdentityProperties;
-import dev.vigil.identity.Scopes;
 import dev.vigil.identity.audit.AuditLog;
 import dev.vigil.identity.clients.IntegratorClients;
 import dev.vigil.identity.login.LoginFlow;
@@ -80,9 +79,11 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain adminApiChain(HttpSecurity http) throws Exception {
+		UnscopedAdmins admins = new UnscopedAdmins();
 		http.securityMatcher("/admin/v1/**")
-			.authorizeHttpRequests((authorize) -> authorize.anyRequest().hasAuthority("SCOPE_" + Scopes.ADMIN))
-			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
+			.authorizeHttpRequests((authorize) -> authorize.anyRequest().access(admins))
+			.oauth2ResourceServer(
+					(resourceServer) -> resourceServer.jwt(Customizer.withDefaults()).accessDeniedHandler(admins))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable());
 		return http.build();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -15,6 +16,7 @@ import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -318,19 +320,50 @@ class AdminController {
 		return "redirect:" + safeBack;
 	}
 
+	/**
+	 * The catalog's entries and identity-service's account entries, newest first. Each
+	 * source pages with its own cursor ({@code cursor}, {@code accountCursor};
+	 * {@value #NO_MORE} once it has no more), so no entry is left out or repeated.
+	 */
 	@GetMapping("/audit")
 	String audit(@RequestParam(required = false) @Nullable String action,
-			@RequestParam(required = false) @Nullable String cursor, Model model) {
+			@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable String accountCursor, Model model) {
 		String filter = (action != null && action.matches("[a-z][a-z.-]{0,63}")) ? action : null;
-		Page<AuditEntry> page = this.catalog.audit(filter, Ids.optional(Ids.CURSOR, cursor), 50);
+		boolean accountAction = filter != null && AuditRow.ACCOUNT_ACTIONS.containsKey(filter);
+		Page<AuditEntry> catalogPage = (accountAction || NO_MORE.equals(cursor)) ? Page.empty()
+				: this.catalog.audit(filter, Ids.optional(Ids.CURSOR, cursor), 50);
+		Page<AuditEntry> accountPage = Page.empty();
+		if ((filter == null || accountAction) && !NO_MORE.equals(accountCursor)) {
+			try {
+				accountPage = this.identity.audit(filter, Ids.optional(Ids.CURSOR, accountCursor), 50);
+			}
+			catch (ClientAuthorizationRequiredException ex) {
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				model.addAttribute("accountProblem", "Account entries (sign-ins, lock-outs, password changes) "
+						+ "could not be read from the sign-in service; showing the catalog's entries only.");
+			}
+		}
 		java.util.Map<String, String> clients = clientNames();
-		model.addAttribute("entries", page.items().stream().map((entry) -> AuditRow.of(entry, clients)).toList());
+		List<AuditRow> rows = java.util.stream.Stream.concat(catalogPage.items().stream(), accountPage.items().stream())
+			.sorted(java.util.Comparator.comparing(AuditEntry::at).reversed())
+			.map((entry) -> AuditRow.of(entry, clients))
+			.toList();
+		model.addAttribute("entries", rows);
 		model.addAttribute("actions", AuditRow.ACTIONS);
 		model.addAttribute("action", filter);
-		model.addAttribute("nextCursor", page.nextCursor());
+		boolean more = catalogPage.nextCursor() != null || accountPage.nextCursor() != null;
+		model.addAttribute("nextCursor", more ? Objects.requireNonNullElse(catalogPage.nextCursor(), NO_MORE) : null);
+		model.addAttribute("nextAccountCursor",
+				more ? Objects.requireNonNullElse(accountPage.nextCursor(), NO_MORE) : null);
 		model.addAttribute("section", "audit");
 		return "admin/audit";
 	}
+
+	/** A source's cursor once it has nothing older. */
+	static final String NO_MORE = "none";
 
 	/** API client names by id, so the audit log names clients as people know them. */
 	private java.util.Map<String, String> clientNames() {

@@ -27,7 +27,10 @@ import dev.vigil.ui.catalog.AuditEntry;
 record AuditRow(Instant at, String actor, String action, String actionLabel, @Nullable String target,
 		List<Detail> details) {
 
-	/** The actions catalog-api records, in words, for the filter's choices. */
+	/** The account actions identity-service records, in words. */
+	static final Map<String, String> ACCOUNT_ACTIONS = accountActions();
+
+	/** The actions catalog-api and identity-service record, in words, for the filter. */
 	static final Map<String, String> ACTIONS = actions();
 
 	private static final Pattern RECORD = Pattern.compile("[A-Z][A-Za-z]*\\[(.*)]");
@@ -89,6 +92,24 @@ record AuditRow(Instant at, String actor, String action, String actionLabel, @Nu
 		actions.put("event.released", "Legal hold lifted from event");
 		actions.put("detection.feedback", "Detection feedback");
 		actions.put("retention.run", "Retention run");
+		actions.putAll(ACCOUNT_ACTIONS);
+		return actions;
+	}
+
+	private static Map<String, String> accountActions() {
+		Map<String, String> actions = new LinkedHashMap<>();
+		actions.put("account.signed-in", "Signed in");
+		actions.put("account.sign-in-failed", "Sign-in failed");
+		actions.put("account.locked-out", "Sign-in locked out");
+		actions.put("account.password-changed", "Password changed");
+		actions.put("user.created", "User created");
+		actions.put("user.updated", "User roles or cameras changed");
+		actions.put("user.deleted", "User deleted");
+		actions.put("client.created", "API client created");
+		actions.put("client.secret-rotated", "API client secret rotated");
+		actions.put("client.revoked", "API client revoked");
+		actions.put("signing-key.rotated", "Signing key rotated");
+		actions.put("token.issued", "Token issued");
 		return actions;
 	}
 

@@ -9,6 +9,9 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.vigil.ui.catalog.AuditEntry;
+import dev.vigil.ui.catalog.Page;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
@@ -77,6 +80,21 @@ class IdentityAdminClient {
 		body.put("roles", roles);
 		body.put("cameras", cameras);
 		call(() -> this.rest.patch().uri("/admin/v1/users/{name}", username).body(body).retrieve().toBodilessEntity());
+	}
+
+	/** identity-service's account audit trail, in the catalog's audit shape. */
+	Page<AuditEntry> audit(@Nullable String action, @Nullable String cursor, int limit) {
+		return call(() -> this.rest.get().uri((uri) -> {
+			uri.path("/admin/v1/audit");
+			if (action != null) {
+				uri.queryParam("action", action);
+			}
+			if (cursor != null) {
+				uri.queryParam("cursor", cursor);
+			}
+			return uri.queryParam("limit", limit).build();
+		}).retrieve().body(new ParameterizedTypeReference<Page<AuditEntry>>() {
+		}));
 	}
 
 	private static <T> T call(Supplier<T> call) {
