@@ -60,7 +60,8 @@ COMPOSE_SECRETS=(MONGO_ROOT_PASSWORD MONGO_CATALOG_PASSWORD MONGO_IDENTITY_PASSW
 	VIGIL_S3_INGEST_ACCESS_KEY VIGIL_S3_INGEST_SECRET_KEY VIGIL_S3_PROCESSING_ACCESS_KEY VIGIL_S3_PROCESSING_SECRET_KEY
 	VIGIL_S3_CATALOG_ACCESS_KEY VIGIL_S3_CATALOG_SECRET_KEY VIGIL_S3_NOTIFICATION_ACCESS_KEY
 	VIGIL_S3_NOTIFICATION_SECRET_KEY VIGIL_UI_CLIENT_SECRET VIGIL_INGEST_ADMIN_TOKEN VIGIL_NOTIFICATION_SECRET_KEY
-	VIGIL_MQTT_SERVICE_PASSWORD VIGIL_MQTT_PASSWORD)
+	VIGIL_MQTT_SERVICE_PASSWORD VIGIL_MQTT_PASSWORD VIGIL_KAFKA_ADMIN_PASSWORD KAFKA_INGEST_PASSWORD
+	KAFKA_PROCESSING_PASSWORD KAFKA_CATALOG_PASSWORD KAFKA_NOTIFICATION_PASSWORD)
 
 secret_value() { # name -> a fresh value
 	case "$1" in
@@ -171,6 +172,7 @@ k8s() {
 					echo "$name=$password"
 					echo "VIGIL_$(printf '%s' "$service" | tr 'a-z' 'A-Z')_MONGODB_URI=mongodb://$service:$password@mongodb:27017/vigil-$service?authSource=vigil-$service"
 				done
+				echo "VIGIL_KAFKA_ADMIN_PASSWORD=$(random_secret 32)"
 				# MinIO's root pair: the minio StatefulSet and the minio-init Job only.
 				echo "VIGIL_S3_ACCESS_KEY=vigil$(random_secret 15)"
 				echo "VIGIL_S3_SECRET_KEY=$(random_secret 40)"
@@ -185,11 +187,13 @@ k8s() {
 			echo "VIGIL_MQTT_SERVICE_PASSWORD=$(random_secret 32)"
 			echo "VIGIL_MQTT_PASSWORD=$(random_secret 32)"
 			for name in PROCESSING CATALOG NOTIFICATION; do
+				echo "KAFKA_${name}_PASSWORD=$(random_secret 32)"
 				echo "VIGIL_S3_${name}_ACCESS_KEY=$(secret_value "VIGIL_S3_${name}_ACCESS_KEY")"
 				echo "VIGIL_S3_${name}_SECRET_KEY=$(random_secret 40)"
 			done
 		fi
 		# The edge overlay: paste the platform's ingest pair here.
+		echo "KAFKA_INGEST_PASSWORD=$(random_secret 32)"
 		echo "VIGIL_S3_INGEST_ACCESS_KEY=$(secret_value VIGIL_S3_INGEST_ACCESS_KEY)"
 		echo "VIGIL_S3_INGEST_SECRET_KEY=$(random_secret 40)"
 		echo "VIGIL_INGEST_ADMIN_TOKEN=$(random_secret 40)"

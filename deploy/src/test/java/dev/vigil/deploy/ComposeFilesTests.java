@@ -36,7 +36,7 @@ class ComposeFilesTests {
 	@Test
 	void runsTheWholePlatformWithRealInfrastructure() {
 		assertThat(ComposePolicy.services(load("docker-compose.yml")).keySet()).containsExactlyInAnyOrder("mongodb",
-				"kafka", "redis", "minio", "minio-init", "mosquitto", "identity-service", "catalog-api",
+				"kafka", "kafka-init", "redis", "minio", "minio-init", "mosquitto", "identity-service", "catalog-api",
 				"processing-service", "notification-service", "ui", "gateway-edge", "ingest-service");
 		assertThat(service("docker-compose.yml", "kafka").get("image").toString()).startsWith("apache/kafka:");
 		assertThat(ComposePolicy.environment(service("docker-compose.yml", "kafka")))

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ComposeTestOverrideTests {
 
-	private static final Set<String> INFRASTRUCTURE = Set.of("mongodb", "kafka", "redis", "minio", "minio-init",
-			"mosquitto");
+	private static final Set<String> INFRASTRUCTURE = Set.of("mongodb", "kafka", "kafka-init", "redis", "minio",
+			"minio-init", "mosquitto");
 
 	private static final Map<String, Map<String, Object>> override = ComposePolicy
 		.services(ComposePolicy.load(Repository.resolve("deploy/compose-test/standins.yml")));

@@ -39,8 +39,8 @@ class EgressPolicyTests {
 			Map.entry("ingest-service", Set.of("kafka", "minio")),
 			Map.entry("notification-service", Set.of("kafka", "mongodb", "minio", "mosquitto", "identity-service")),
 			Map.entry("mosquitto", Set.of()), Map.entry("mongodb", Set.of()), Map.entry("redis", Set.of()),
-			Map.entry("minio", Set.of()), Map.entry("kafka", Set.of("kafka")),
-			Map.entry("minio-init", Set.of("minio")));
+			Map.entry("minio", Set.of()), Map.entry("kafka", Set.of("kafka")), Map.entry("minio-init", Set.of("minio")),
+			Map.entry("kafka-init", Set.of("kafka")));
 
 	@ParameterizedTest
 	@ValueSource(strings = { "base", "overlays/dev", "overlays/production", "overlays/edge" })

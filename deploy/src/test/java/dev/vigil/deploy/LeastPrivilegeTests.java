@@ -193,19 +193,20 @@ class LeastPrivilegeTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "init.sh", "vigil-ingest.json", "vigil-processing.json", "vigil-catalog.json",
-			"vigil-notification.json" })
-	void kubernetesCreatesTheSameMinioUsersAsCompose(String file) {
+	@org.junit.jupiter.params.provider.CsvSource({ "minio, init.sh, vigil-minio-init",
+			"minio, vigil-ingest.json, vigil-minio-init", "minio, vigil-processing.json, vigil-minio-init",
+			"minio, vigil-catalog.json, vigil-minio-init", "minio, vigil-notification.json, vigil-minio-init",
+			"mongodb, create-users.js, vigil-mongodb-init", "kafka, init.sh, vigil-kafka-init",
+			"kafka, acls.txt, vigil-kafka-init" })
+	void kubernetesCreatesTheSameUsersAsCompose(String store, String file, String configMap) {
 		// kustomize reads no file outside its tree: a copy, kept equal here.
-		assertThat(Repository.resolve("k8s/overlays/dev/infrastructure/minio/" + file))
-			.hasSameTextualContentAs(Repository.resolve("deploy/minio/" + file));
-		assertThat(Rendered.generatedConfigMap("overlays/dev", "vigil-minio-init").getData()).containsKey(file);
+		assertThat(Repository.resolve("k8s/overlays/dev/infrastructure/" + store + "/" + file))
+			.hasSameTextualContentAs(Repository.resolve("deploy/" + store + "/" + file));
+		assertThat(Rendered.generatedConfigMap("overlays/dev", configMap).getData()).containsKey(file);
 	}
 
 	@Test
 	void kubernetesCreatesTheSameMongoUsersAsCompose() {
-		assertThat(Repository.resolve("k8s/overlays/dev/infrastructure/mongodb/create-users.js"))
-			.hasSameTextualContentAs(Repository.resolve("deploy/mongodb/create-users.js"));
 		StatefulSet mongodb = Rendered.named("overlays/dev", StatefulSet.class, "mongodb");
 		Container container = mongodb.getSpec().getTemplate().getSpec().getContainers().getFirst();
 		assertThat(container.getVolumeMounts())
