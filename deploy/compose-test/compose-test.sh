@@ -189,6 +189,9 @@ standin_images() {
 	mkdir -p "$context/classes"
 	"$JAVA_HOME/bin/javac" -d "$context/classes" -cp "$context/lib/*" "$context/MongoStandin.java" \
 		|| die "compiling the Mongo stand-in failed"
+	# kafka-init's stand-in (deploy/kafka/acls.txt through the Admin API).
+	"$JAVA_HOME/bin/javac" -d "$context/classes" -cp "$context/kafka-lib/*:$context/lib/*" "$context/KafkaInit.java" \
+		|| die "compiling the kafka-init stand-in failed"
 	cp "$lib/s3proxy/s3proxy.jar" "$context/"
 	local standin
 	for standin in kafka mongo minio redis mosquitto; do
@@ -278,7 +281,7 @@ teardown() {
 	if [ -n "$API_PID" ]; then
 		if [ "$status" -ne 0 ]; then
 			compose ps >&2 || true
-			for service in "${SERVICES[@]}" mongodb kafka redis minio minio-init mosquitto; do
+			for service in "${SERVICES[@]}" mongodb kafka kafka-init redis minio minio-init mosquitto; do
 				compose logs --no-color --tail=30 "$service" >"$WORK/$service.log" 2>&1 || true
 			done
 			say "last log lines of every container: $WORK/<service>.log"

@@ -265,7 +265,9 @@ final class ComposePolicy {
 
 	private static void checkVolumes(String name, Map<String, Object> service, String image, Set<String> namedVolumes,
 			List<String> violations) {
-		if (!isStateful(image)) {
+		// A one-shot (restart: "no", e.g. kafka-init on the broker's image) keeps no
+		// state.
+		if (!isStateful(image) || "no".equals(String.valueOf(service.get("restart")))) {
 			return;
 		}
 		boolean hasNamedVolume = false;

@@ -141,9 +141,7 @@ class KubernetesFirstRunTests {
 
 	@Test
 	void resolvesTheDevPublicHostToTheGatewayWithADnsEntryK3sKeeps() throws Exception {
-		String issuer = Rendered.generatedConfigMap("overlays/dev", "vigil-config")
-			.getData()
-			.get("VIGIL_OIDC_ISSUER_URI");
+		String issuer = Rendered.generatedConfigMap("overlays/dev", "vigil-config").getData().get("VIGIL_ISSUER_URI");
 		String host = URI.create(issuer).getHost();
 		assertThat(Rendered.named("overlays/dev", Ingress.class, "gateway-edge").getSpec().getRules())
 			.anyMatch((rule) -> host.equals(rule.getHost()));

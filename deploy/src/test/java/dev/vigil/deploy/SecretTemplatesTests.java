@@ -44,7 +44,9 @@ class SecretTemplatesTests {
 		Processes.Result first = Processes.run(repo, List.of("bash", script.toString(), "compose"), 60);
 		assertThat(first.exitCode()).as(first.stderr()).isZero();
 		Map<String, String> env = read(repo.resolve(".env"));
-		for (String secret : List.of("MONGO_ROOT_PASSWORD", "REDIS_PASSWORD", "VIGIL_S3_SECRET_KEY",
+		for (String secret : List.of("MONGO_ROOT_PASSWORD", "MONGO_CATALOG_PASSWORD", "MONGO_IDENTITY_PASSWORD",
+				"MONGO_NOTIFICATION_PASSWORD", "REDIS_PASSWORD", "VIGIL_S3_SECRET_KEY", "VIGIL_S3_INGEST_SECRET_KEY",
+				"VIGIL_S3_PROCESSING_SECRET_KEY", "VIGIL_S3_CATALOG_SECRET_KEY", "VIGIL_S3_NOTIFICATION_SECRET_KEY",
 				"VIGIL_UI_CLIENT_SECRET", "VIGIL_INGEST_ADMIN_TOKEN", "VIGIL_NOTIFICATION_SECRET_KEY",
 				"VIGIL_MQTT_SERVICE_PASSWORD", "VIGIL_MQTT_PASSWORD")) {
 			assertThat(env.get(secret)).as(secret).matches("[A-Za-z0-9]{32,}");
@@ -60,6 +62,38 @@ class SecretTemplatesTests {
 	}
 
 	@Test
+	void addsOnlyTheSecretsAnOlderEnvFileLacks(@TempDir Path repo) throws IOException {
+		Path script = copyGenerator(repo);
+		assertThat(
+				Processes.run(repo, List.of("env", "VIGIL_ADDRESS=10.1.2.3", "bash", script.toString(), "compose"), 60)
+					.exitCode())
+			.isZero();
+		Path file = repo.resolve(".env");
+		Map<String, String> before = read(file);
+		// An .env of the version before per-service users: no MONGO_CATALOG_PASSWORD, an
+		// empty ingest secret.
+		Files.write(file, Files.readAllLines(file)
+			.stream()
+			.filter((line) -> !line.startsWith("MONGO_CATALOG_PASSWORD="))
+			.map((line) -> line.startsWith("VIGIL_S3_INGEST_SECRET_KEY=") ? "VIGIL_S3_INGEST_SECRET_KEY=" : line)
+			.toList());
+		Processes.Result upgrade = Processes.run(repo, List.of("bash", script.toString(), "compose"), 60);
+		assertThat(upgrade.exitCode()).as(upgrade.stderr()).isZero();
+		assertThat(upgrade.stdout()).contains("Added MONGO_CATALOG_PASSWORD VIGIL_S3_INGEST_SECRET_KEY")
+			.contains("create-users.js");
+		Map<String, String> after = read(file);
+		assertThat(after.get("MONGO_CATALOG_PASSWORD")).matches("[A-Za-z0-9]{32}");
+		assertThat(after.get("VIGIL_S3_INGEST_SECRET_KEY")).matches("[A-Za-z0-9]{40}");
+		before.forEach((key, value) -> {
+			if (!key.equals("MONGO_CATALOG_PASSWORD") && !key.equals("VIGIL_S3_INGEST_SECRET_KEY")) {
+				assertThat(after).containsEntry(key, value);
+			}
+		});
+		assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+				PosixFilePermission.OWNER_WRITE);
+	}
+
+	@Test
 	void generatesKubernetesSecretsWithASigningKey(@TempDir Path repo) throws IOException {
 		Path script = copyGenerator(repo);
 		Processes.Result result = Processes.run(repo, List.of("bash", script.toString(), "k8s", "dev"), 120);
@@ -67,7 +101,13 @@ class SecretTemplatesTests {
 		Path secrets = repo.resolve("k8s/overlays/dev/secrets");
 		Map<String, String> env = read(secrets.resolve("secrets.env"));
 		assertThat(env.keySet()).containsAll(read(Repository.resolve("k8s/secrets.env.example")).keySet());
-		assertThat(env.get("SPRING_MONGODB_URI")).contains(env.get("MONGO_ROOT_PASSWORD"));
+		for (String user : List.of("CATALOG", "IDENTITY", "NOTIFICATION")) {
+			assertThat(env.get("VIGIL_" + user + "_MONGODB_URI")).as(user)
+				.contains(env.get("MONGO_" + user + "_PASSWORD"))
+				.doesNotContain(env.get("MONGO_ROOT_PASSWORD"));
+		}
+		assertThat(env.get("VIGIL_S3_INGEST_SECRET_KEY")).matches("[A-Za-z0-9]{40}")
+			.isNotEqualTo(env.get("VIGIL_S3_SECRET_KEY"));
 		assertThat(Files.readString(secrets.resolve("signing-key.pem"))).startsWith("-----BEGIN PRIVATE KEY-----");
 	}
 

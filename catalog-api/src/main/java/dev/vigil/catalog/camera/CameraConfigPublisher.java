@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -50,7 +50,7 @@ class CameraConfigPublisher implements DisposableBean {
 
 	private final CameraProperties properties;
 
-	private final String bootstrapServers;
+	private final Map<String, Object> connection;
 
 	private final MeterRegistry meters;
 
@@ -60,14 +60,17 @@ class CameraConfigPublisher implements DisposableBean {
 
 	private volatile boolean topicChecked;
 
-	CameraConfigPublisher(MongoTemplate mongo, CameraProperties properties,
-			@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers, MeterRegistry meters) {
+	CameraConfigPublisher(MongoTemplate mongo, CameraProperties properties, KafkaProperties kafka,
+			MeterRegistry meters) {
 		this.mongo = mongo;
 		this.properties = properties;
-		this.bootstrapServers = bootstrapServers;
+		// Bootstrap servers, security protocol and spring.kafka.properties.* (SASL): what
+		// the
+		// binder's clients use too.
+		this.connection = kafka.buildAdminProperties();
 		this.meters = meters;
 		Properties config = new Properties();
-		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		config.putAll(this.connection);
 		config.put(ProducerConfig.CLIENT_ID_CONFIG, "vigil-catalog-camera-config");
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -149,7 +152,7 @@ class CameraConfigPublisher implements DisposableBean {
 			return;
 		}
 		Properties config = new Properties();
-		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
+		config.putAll(this.connection);
 		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
 		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
 		try (Admin admin = Admin.create(config)) {

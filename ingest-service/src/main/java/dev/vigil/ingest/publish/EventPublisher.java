@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import dev.vigil.contracts.MediaUploaded;
+import dev.vigil.ingest.PlatformKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -33,19 +34,18 @@ class EventPublisher implements AutoCloseable {
 
 	private final PublishProperties properties;
 
-	private final String bootstrapServers;
+	private final PlatformKafka kafka;
 
 	private final JsonMapper json;
 
 	private volatile boolean topicChecked;
 
-	EventPublisher(String bootstrapServers, String clientId, PublishProperties properties, JsonMapper json) {
-		this.bootstrapServers = bootstrapServers;
+	EventPublisher(PlatformKafka kafka, String clientId, PublishProperties properties, JsonMapper json) {
+		this.kafka = kafka;
 		this.properties = properties;
 		this.json = json;
 		int timeout = (int) properties.timeout().toMillis();
-		Properties config = new Properties();
-		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		Properties config = kafka.client(new Properties());
 		config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -80,8 +80,7 @@ class EventPublisher implements AutoCloseable {
 		if (this.topicChecked || !this.properties.createTopic()) {
 			return;
 		}
-		Properties config = new Properties();
-		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
+		Properties config = this.kafka.client(new Properties());
 		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) this.properties.timeout().toMillis());
 		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
 				(int) Math.min(this.properties.timeout().toMillis(), 10_000));

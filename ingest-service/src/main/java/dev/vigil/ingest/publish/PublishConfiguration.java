@@ -3,11 +3,11 @@ package dev.vigil.ingest.publish;
 import java.time.Clock;
 
 import dev.vigil.ingest.EdgeProperties;
+import dev.vigil.ingest.PlatformKafka;
 import dev.vigil.ingest.spool.Spool;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,10 +22,8 @@ class PublishConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	EventPublisher eventPublisher(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
-			PublishProperties properties, EdgeProperties edge) {
-		return new EventPublisher(bootstrapServers, "vigil-ingest-" + edge.nodeId(), properties,
-				JsonMapper.builder().build());
+	EventPublisher eventPublisher(PlatformKafka kafka, PublishProperties properties, EdgeProperties edge) {
+		return new EventPublisher(kafka, "vigil-ingest-" + edge.nodeId(), properties, JsonMapper.builder().build());
 	}
 
 	@Bean

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
+import dev.vigil.ingest.PlatformKafka;
+
 /**
  * Reads the compacted {@code camera.config} topic from the beginning on every start
  * (manual assignment, no consumer group, nothing committed: the topic is small and the
@@ -31,7 +33,7 @@ class CameraConfigFollower implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(CameraConfigFollower.class);
 
-	private final String bootstrapServers;
+	private final PlatformKafka kafka;
 
 	private final String clientId;
 
@@ -47,8 +49,8 @@ class CameraConfigFollower implements SmartLifecycle {
 
 	private @Nullable Thread thread;
 
-	CameraConfigFollower(String bootstrapServers, String clientId, SyncProperties properties, PlatformCameras cameras) {
-		this.bootstrapServers = bootstrapServers;
+	CameraConfigFollower(PlatformKafka kafka, String clientId, SyncProperties properties, PlatformCameras cameras) {
+		this.kafka = kafka;
 		this.clientId = clientId;
 		this.properties = properties;
 		this.cameras = cameras;
@@ -160,8 +162,7 @@ class CameraConfigFollower implements SmartLifecycle {
 	}
 
 	private Properties config() {
-		Properties config = new Properties();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
+		Properties config = this.kafka.client(new Properties());
 		config.put(ConsumerConfig.CLIENT_ID_CONFIG, this.clientId);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		// Only the platform creates the topic, compacted; a default one would lose

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.vigil.contracts.EdgeHeartbeat;
 import dev.vigil.contracts.UploadProtocol;
+import dev.vigil.ingest.PlatformKafka;
 import dev.vigil.ingest.camera.CameraDirectory;
 import dev.vigil.ingest.ftp.FtpServerLifecycle;
 import dev.vigil.ingest.sftp.SftpServerLifecycle;
@@ -57,7 +58,7 @@ class HeartbeatSender implements AutoCloseable {
 
 	private final AtomicBoolean sending = new AtomicBoolean();
 
-	private final String bootstrapServers;
+	private final PlatformKafka kafka;
 
 	private final SyncProperties properties;
 
@@ -83,10 +84,10 @@ class HeartbeatSender implements AutoCloseable {
 
 	private volatile boolean topicChecked;
 
-	HeartbeatSender(String bootstrapServers, SyncProperties properties, String edgeNodeId, Path dataDir, Spool spool,
+	HeartbeatSender(PlatformKafka kafka, SyncProperties properties, String edgeNodeId, Path dataDir, Spool spool,
 			CameraDirectory cameras, ObjectProvider<FtpServerLifecycle> ftp, ObjectProvider<SftpServerLifecycle> sftp,
 			Environment environment, JsonMapper json, Clock clock) {
-		this.bootstrapServers = bootstrapServers;
+		this.kafka = kafka;
 		this.properties = properties;
 		this.edgeNodeId = edgeNodeId;
 		this.dataDir = dataDir;
@@ -98,8 +99,7 @@ class HeartbeatSender implements AutoCloseable {
 		this.json = json;
 		this.clock = clock;
 		this.startedAt = clock.instant();
-		Properties config = new Properties();
-		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		Properties config = kafka.client(new Properties());
 		config.put(ProducerConfig.CLIENT_ID_CONFIG, "vigil-ingest-" + edgeNodeId + "-heartbeat");
 		config.put(ProducerConfig.ACKS_CONFIG, "1");
 		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
@@ -219,8 +219,7 @@ class HeartbeatSender implements AutoCloseable {
 		if (this.topicChecked) {
 			return;
 		}
-		Properties config = new Properties();
-		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
+		Properties config = this.kafka.client(new Properties());
 		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
 		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
 		try (Admin admin = Admin.create(config)) {

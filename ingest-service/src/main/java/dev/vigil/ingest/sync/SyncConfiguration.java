@@ -3,6 +3,7 @@ package dev.vigil.ingest.sync;
 import java.time.Clock;
 
 import dev.vigil.ingest.EdgeProperties;
+import dev.vigil.ingest.PlatformKafka;
 import dev.vigil.ingest.camera.CameraDirectory;
 import dev.vigil.ingest.ftp.FtpServerLifecycle;
 import dev.vigil.ingest.sftp.SftpServerLifecycle;
@@ -11,7 +12,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,20 +30,17 @@ class SyncConfiguration {
 	}
 
 	@Bean
-	CameraConfigFollower cameraConfigFollower(
-			@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
-			SyncProperties properties, PlatformCameras cameras, EdgeProperties edge) {
-		return new CameraConfigFollower(bootstrapServers, "vigil-ingest-" + edge.nodeId() + "-config", properties,
-				cameras);
+	CameraConfigFollower cameraConfigFollower(PlatformKafka kafka, SyncProperties properties, PlatformCameras cameras,
+			EdgeProperties edge) {
+		return new CameraConfigFollower(kafka, "vigil-ingest-" + edge.nodeId() + "-config", properties, cameras);
 	}
 
 	@Bean(destroyMethod = "close")
-	HeartbeatSender heartbeatSender(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
-			SyncProperties properties, EdgeProperties edge, Spool spool, CameraDirectory cameras,
-			ObjectProvider<FtpServerLifecycle> ftp, ObjectProvider<SftpServerLifecycle> sftp, Environment environment,
-			Clock clock) {
-		return new HeartbeatSender(bootstrapServers, properties, edge.nodeId(), edge.dataDir(), spool, cameras, ftp,
-				sftp, environment, this.json, clock);
+	HeartbeatSender heartbeatSender(PlatformKafka kafka, SyncProperties properties, EdgeProperties edge, Spool spool,
+			CameraDirectory cameras, ObjectProvider<FtpServerLifecycle> ftp, ObjectProvider<SftpServerLifecycle> sftp,
+			Environment environment, Clock clock) {
+		return new HeartbeatSender(kafka, properties, edge.nodeId(), edge.dataDir(), spool, cameras, ftp, sftp,
+				environment, this.json, clock);
 	}
 
 }
