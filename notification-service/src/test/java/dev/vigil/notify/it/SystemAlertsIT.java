@@ -140,18 +140,28 @@ class SystemAlertsIT extends WebhookIT {
 		systemRule("/dlq", "[\"dead-letters\"]", "[]");
 		send(topic, "k", "{\"old\":true}");
 		// The first sight sets the baseline: letters from before do not alert.
-		eventually(() -> this.mongo.exists(Query.query(Criteria.where("_id").is("dead-letters:" + topic)),
-				"system_conditions"), (known) -> known);
-		assertThat(about(this.receiver.on("/dlq"), topic)).isEmpty();
+		eventually(() -> this.mongo.exists(Query.query(Criteria.where("_id").is(topic).and("total").gte(1)),
+				"system_dead_letters"), (known) -> known);
+		Thread.sleep(ROUNDS.toMillis());
+		// Unless the monitor listed the new topic before its first record landed
+		// (baseline 0):
+		// then that record is new to it, alerts and recovers like any other.
+		if (!about(this.receiver.on("/dlq"), topic).isEmpty()) {
+			eventually(() -> about(this.receiver.on("/dlq"), topic), (list) -> list.size() >= 2);
+		}
+		int before = about(this.receiver.on("/dlq"), topic).size();
 
 		send(topic, "k", "{\"bad\":1}");
 		send(topic, "k", "{\"bad\":2}");
-		List<JsonNode> alerts = eventually(() -> about(this.receiver.on("/dlq"), topic), (list) -> !list.isEmpty());
-		assertThat(alerts.getFirst().path("state").asString()).isEqualTo("failing");
-		assertThat(alerts.getFirst().path("detail").asString()).contains("3 in all");
-		List<JsonNode> both = eventually(() -> about(this.receiver.on("/dlq"), topic), (list) -> list.size() >= 2);
-		assertThat(both.get(1).path("state").asString()).isEqualTo("recovered");
-		assertThat(both).hasSize(2);
+		List<JsonNode> alerts = eventually(() -> about(this.receiver.on("/dlq"), topic),
+				(list) -> list.size() > before);
+		assertThat(alerts.get(before).path("state").asString()).isEqualTo("failing");
+		assertThat(alerts.get(before).path("detail").asString()).contains("3 in all");
+		List<JsonNode> both = eventually(() -> about(this.receiver.on("/dlq"), topic),
+				(list) -> list.size() >= before + 2);
+		assertThat(both.get(before + 1).path("state").asString()).isEqualTo("recovered");
+		Thread.sleep(ROUNDS.toMillis());
+		assertThat(about(this.receiver.on("/dlq"), topic)).hasSize(before + 2);
 	}
 
 	@Test
