@@ -4,11 +4,15 @@
 #   images built with Jib (deploy/build-images.sh) on a base made here from Debian packages and
 #   the JDK, loaded with podman load; infrastructure images that no registry can give here
 #   replaced by stand-ins built locally (deploy/compose-test/standins.yml says which and why);
-#   `docker-compose up` (health-gated start order), a camera account, a real picture uploaded
-#   over FTP in passive mode through the published ports, the picture processed (thumbnail),
-#   a sign-in over the http:// public URL (cookies as a browser keeps them), an API client
-#   created in the admin pages, its client-credentials token and the API through the gateway,
-#   then `docker-compose down -v` and a check that nothing is left.
+#   `docker-compose up` (health-gated start order), a camera account, a cleartext FTP login
+#   refused, a real picture uploaded over FTPS in passive mode through the published ports,
+#   the picture processed (thumbnail and the detector's person), a sign-in in headless
+#   Chromium over the http:// public URL and an API client created in the admin pages
+#   (deploy's ComposeBrowserJourney), its
+#   client-credentials token and the API through the gateway, Home Assistant's view of
+#   Mosquitto (no anonymous client, the camera's retained event, nothing it may publish),
+#   notification-service's "service down" check seeing a stopped service, then
+#   `docker-compose down -v` and a check that nothing is left.
 # Installs what it needs (Debian packages) and caches the base images under .vigil/cache.
 # Usage: deploy/compose-test/compose-test.sh [--keep] [--reuse-images]
 #   --keep: leave the platform running (also after a failure); --down: stop what --keep left;
@@ -48,7 +52,7 @@ step() { say "$* (+$(($(date +%s) - step_started)) s)"; }
 # --- what it needs ---------------------------------------------------------------------------
 
 PACKAGES=(podman runc containernetworking-plugins golang-github-containernetworking-plugin-dnsname
-	slirp4netns docker-compose mmdebstrap curl iproute2 openssl)
+	slirp4netns docker-compose mmdebstrap curl iproute2 openssl mosquitto-clients chromium chromium-driver)
 
 ensure_packages() {
 	local missing=() package
@@ -241,12 +245,12 @@ start_api() {
 compose_files() {
 	sed '/^name: /d' "$ROOT/docker-compose.yml" >"$WORK/docker-compose.yml"
 	cp "$HERE/standins.yml" "$WORK/standins.yml"
-	# Relative bind mounts resolve against --project-directory: the broker's config travels along.
-	rm -rf "$WORK/deploy/mosquitto" && mkdir -p "$WORK/deploy" && cp -a "$ROOT/deploy/mosquitto" "$WORK/deploy/mosquitto"
 }
 
+# The project directory is the checkout, as for a user: relative bind mounts (./deploy/kafka,
+# ./deploy/minio, ./deploy/mongodb, ./deploy/mosquitto) resolve against it.
 compose() {
-	docker-compose --project-name "$PROJECT" --project-directory "$WORK" --env-file "$WORK/.env" \
+	docker-compose --project-name "$PROJECT" --project-directory "$ROOT" --env-file "$WORK/.env" \
 		-f "$WORK/docker-compose.yml" -f "$WORK/standins.yml" "$@"
 }
 
@@ -307,7 +311,7 @@ wait_healthy() {
 			esac
 		done
 		[ -z "$pending" ] && return 0
-		[ "$waited" -lt 600 ] || die "not healthy after 10 minutes:$pending"
+		[ "$waited" -lt 900 ] || die "not healthy after 15 minutes:$pending"
 		sleep 5
 		waited=$((waited + 5))
 	done
@@ -340,59 +344,44 @@ camera_account() {
 upload() {
 	local media="$STATE/media/darknet/person.jpg"
 	[ -f "$media" ] || die "test media missing ($media; ./vigil setup fetches it)"
-	local name
+	local name url answer
 	name="MDAlarm_$(date -u -d '-1 min' +%Y%m%d-%H%M%S).jpg"
-	# Passive mode (curl's default): the data connection goes to the announced address and one
-	# of the published passive ports, through the container NAT.
-	curl -fsS --ftp-pasv --ftp-create-dirs -T "$media" \
-		"ftp://compose-front:$CAMERA_PASSWORD@$ADDRESS:$FTP_PORT/front/00626E5A2B1C/snap/$name" \
-		|| die "FTP upload to $ADDRESS:$FTP_PORT failed"
+	url="ftp://compose-front:$CAMERA_PASSWORD@$ADDRESS:$FTP_PORT/front/00626E5A2B1C/snap/$name"
+	# The production profile refuses an FTP login before AUTH TLS (530): no camera password in
+	# cleartext.
+	answer=$(curl -sS --ftp-pasv -T "$media" "$url" 2>&1) && die "the edge took a cleartext FTP login"
+	grep -q '530' <<<"$answer" || die "a cleartext FTP login: expected 530, got: $answer"
+	# FTPS (explicit AUTH TLS; the edge's generated self-signed certificate) in passive mode
+	# (curl's default): the data connection goes to the announced address and one of the
+	# published passive ports, through the container NAT.
+	curl -fsS --ssl-reqd --insecure --ftp-pasv --ftp-create-dirs -T "$media" "$url" \
+		|| die "FTPS upload to $ADDRESS:$FTP_PORT failed"
 	SHA256=$(sha256sum "$media" | cut -d' ' -f1)
 }
 
-# Sign-in as a browser does it, over the http:// public URL: the UI sends us to the identity
-# service's login page; after the first sign-in the initial admin password must be changed.
-# curl's cookie engine keeps Secure cookies away from http:// like browsers do, so a Secure
-# session cookie on an http:// URL shows up here as a login loop.
-JAR=""
-# A browser's Accept header: the authorization server sends only text/html requests to its
-# login page (others get a bare 401).
-BROWSER_ACCEPT='text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'
-browser() {
-	curl -sS -b "$JAR" -c "$JAR" -L --max-redirs 20 -H "Accept: $BROWSER_ACCEPT" -o "$WORK/page.html" \
-		-w '%{url_effective}' "$@"
-}
-csrf() { sed -n 's/.*name="_csrf"[^>]*value="\([^"]*\)".*/\1/p; s/.*value="\([^"]*\)"[^>]*name="_csrf".*/\1/p' "$WORK/page.html" | head -n1; }
-
-sign_in() {
-	JAR="$WORK/cookies.txt"
-	rm -f "$JAR"
-	local admin_password new_password url
+# Sign-in in real headless Chromium over the http:// public URL (deploy's ComposeBrowserJourney
+# with ui's browser helpers): the UI sends the browser to identity-service's page, the first
+# sign-in changes the generated admin password, then an API client is created in the admin
+# pages. A Secure session cookie on http:// shows up there as a sign-in that never returns.
+browser_journey() {
+	local admin_password reports="$ROOT/deploy/target/failsafe-reports"
 	admin_password=$(in_container identity-service cat /var/lib/vigil/identity/admin-initial-password) \
 		|| die "no initial admin password in identity-service's data volume"
-	url=$(browser "$PUBLIC_URL/")
-	case "$url" in */auth/login*) ;; *) die "the UI did not send an anonymous browser to the login page (ended at $url)" ;; esac
-	url=$(browser --data-urlencode "username=admin" --data-urlencode "password=$admin_password" \
-		--data-urlencode "_csrf=$(csrf)" "$PUBLIC_URL/auth/login")
-	if [[ "$url" == */auth/account/password* ]]; then
-		new_password="ct-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
-		url=$(browser --data-urlencode "current=$admin_password" --data-urlencode "password=$new_password" \
-			--data-urlencode "confirmation=$new_password" --data-urlencode "_csrf=$(csrf)" "$PUBLIC_URL/auth/account/password")
-	fi
-	case "$url" in
-	*/auth/login* | */auth/account/password*) die "sign-in loops back to $url (session cookie not kept over http?)" ;;
-	esac
-	grep -qi 'sign out\|logout' "$WORK/page.html" || die "signed in, but the UI page at $url shows no sign-out"
-}
-
-api_client() {
-	local url
-	url=$(browser "$PUBLIC_URL/admin/clients")
-	url=$(browser --data-urlencode "name=compose-test" --data-urlencode "scopes=media:read" \
-		--data-urlencode "_csrf=$(csrf)" "$PUBLIC_URL/admin/clients")
-	CLIENT_ID=$(sed -n 's/.*<code[^>]*>\([^<]*\)<\/code>.*data-test="client-id".*/\1/p; s/.*data-test="client-id"[^>]*>\([^<]*\)<.*/\1/p' "$WORK/page.html" | head -n1)
-	CLIENT_SECRET=$(sed -n 's/.*data-test="client-secret"[^>]*>\([^<]*\)<.*/\1/p' "$WORK/page.html" | head -n1)
-	[ -n "$CLIENT_ID" ] && [ -n "$CLIENT_SECRET" ] || die "the admin page did not show a new client's id and secret ($url)"
+	rm -f "$WORK/client.env"
+	(cd "$ROOT" && VIGIL_COMPOSE_URL="$PUBLIC_URL" VIGIL_COMPOSE_ADMIN_PASSWORD="$admin_password" \
+		VIGIL_COMPOSE_NEW_PASSWORD="ct-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" \
+		VIGIL_COMPOSE_CLIENT_FILE="$WORK/client.env" \
+		./mvnw -B -pl deploy -am verify -Dtest=none -Dit.test=ComposeBrowserJourney \
+		-Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
+		-Djacoco.skip=true -Dspring-javaformat.skip=true) >"$WORK/browser.log" 2>&1 || {
+		cat "$reports"/*ComposeBrowserJourney.txt >&2 2>/dev/null || tail -40 "$WORK/browser.log" >&2
+		die "the browser sign-in failed (log: $WORK/browser.log, $reports)"
+	}
+	grep -q 'Tests run: 1, Failures: 0, Errors: 0, Skipped: 0' "$reports"/*ComposeBrowserJourney.txt 2>/dev/null \
+		|| die "the browser journey did not run (log: $WORK/browser.log)"
+	CLIENT_ID=$(sed -n 's/^CLIENT_ID=//p' "$WORK/client.env")
+	CLIENT_SECRET=$(sed -n 's/^CLIENT_SECRET=//p' "$WORK/client.env")
+	[ -n "$CLIENT_ID" ] && [ -n "$CLIENT_SECRET" ] || die "the admin page did not show a new client's id and secret"
 }
 
 processed() {
@@ -403,12 +392,65 @@ processed() {
 	for _ in $(seq 1 180); do
 		answer=$(curl -s -H "Authorization: Bearer $token" "$PUBLIC_URL/api/v1/media/$SHA256" || true)
 		if grep -q '"status":"OK"' <<<"$answer" && grep -q '"variants":\[[^]]*"thumbnail"' <<<"$answer"; then
-			say "the picture is processed: $(grep -o '"status":"OK"' <<<"$answer"), thumbnail present"
+			# The detector (TensorFlow natives, unpacked where they can be loaded) found the person.
+			grep -q '"label":"person"' <<<"$answer" || die "processed, but no person detected: $answer"
+			say "the picture is processed: $(grep -o '"status":"OK"' <<<"$answer"), thumbnail present, person detected"
 			return 0
 		fi
 		sleep 2
 	done
 	die "the upload was not processed within 6 minutes; last answer: $answer"
+}
+
+# Home Assistant's side of Mosquitto, through the published port: anonymous clients and a wrong
+# password are refused; VIGIL_MQTT_USER reads the camera's retained event (upload -> detection
+# -> catalog-api's motion event -> notification-service) and may not overwrite it.
+mqtt_check() {
+	local user password answer
+	user=$(sed -n 's/^VIGIL_MQTT_USER=//p' "$WORK/.env")
+	password=$(sed -n 's/^VIGIL_MQTT_PASSWORD=//p' "$WORK/.env")
+	mqtt_sub() { mosquitto_sub -h 127.0.0.1 -p "$MQTT_PORT" -i "compose-test-$RANDOM" "$@" 2>&1; }
+	answer=$(mqtt_sub -t 'vigil/#' -C 1 -W 10 || true)
+	grep -qiE 'refused|not authori' <<<"$answer" || die "Mosquitto did not refuse an anonymous client: $answer"
+	answer=$(mqtt_sub -u "$user" -P "wrong-$password" -t 'vigil/#' -C 1 -W 10 || true)
+	grep -qiE 'refused|not authori|bad user' <<<"$answer" || die "Mosquitto did not refuse a wrong password: $answer"
+	answer=$(mqtt_sub -u "$user" -P "$password" -t 'vigil/front/event' -C 1 -W 120) \
+		|| die "Home Assistant's user got no retained vigil/front/event within 2 minutes: $answer"
+	grep -q '"camera":"front"' <<<"$answer" && grep -q '"label":"person"' <<<"$answer" \
+		|| die "unexpected vigil/front/event: $answer"
+	mosquitto_pub -h 127.0.0.1 -p "$MQTT_PORT" -u "$user" -P "$password" -t vigil/front/event -r -m forged-by-compose-test \
+		>/dev/null 2>&1 || true
+	sleep 2
+	answer=$(mqtt_sub -u "$user" -P "$password" -t 'vigil/front/event' -C 1 -W 10 || true)
+	grep -q '"camera":"front"' <<<"$answer" || die "Home Assistant's user could overwrite vigil/front/event: $answer"
+}
+
+# notification-service's "service down" check (VIGIL_NOTIFICATION_SYSTEM_SERVICES_*): a stopped
+# ui is reported failing within a few rounds (check-interval 30 s, two failures in a row).
+service_down_check() {
+	local before
+	down_reports() { compose logs --no-color notification-service 2>/dev/null | grep -c 'System condition service-down:ui failing' || true; }
+	before=$(down_reports)
+	compose stop ui >/dev/null 2>&1 || die "docker-compose stop ui failed"
+	for _ in $(seq 1 36); do
+		[ "$(down_reports)" -gt "$before" ] && return 0
+		sleep 5
+	done
+	die "notification-service did not report the stopped ui as down within 3 minutes"
+}
+
+# notification-service's system feeds and dead-letter check reach Kafka as their own SCRAM
+# user with the ACLs they need: no reconnect loop, no refused group or topic in its log.
+system_feeds_check() {
+	local log group
+	log=$(compose logs --no-color notification-service 2>&1)
+	if grep -E 'System feed [a-z]+ failed|AuthorizationException|SaslAuthenticationException' <<<"$log" | head -5 | grep .; then
+		die "notification-service's system checks were refused by Kafka (above)"
+	fi
+	for group in notification-system notification-system-cameras; do
+		grep -qE "groupId=$group\] Successfully joined group" <<<"$log" \
+			|| die "notification-service's system feed (group $group) never joined its group"
+	done
 }
 
 main() {
@@ -437,17 +479,30 @@ main() {
 	run_health_checks
 	compose down -v --remove-orphans >/dev/null 2>&1 || true
 	step "docker-compose up -d (health-gated start order; the first start of six JVMs takes minutes)"
-	compose up -d --no-build >"$WORK/up.log" 2>&1 || { tail -30 "$WORK/up.log" >&2; die "docker-compose up failed"; }
+	# 1.29 gives up on the services left once a dependency is reported unhealthy; a JVM that
+	# starts slower than its start_period (a loaded box) turns healthy at its first passing
+	# check, so `up -d` is asked again (twice at most) before the test gives up.
+	local attempt
+	for attempt in 1 2 3; do
+		compose up -d --no-build >"$WORK/up.log" 2>&1 && break
+		grep -q 'is unhealthy' "$WORK/up.log" && [ "$attempt" -lt 3 ] || { tail -30 "$WORK/up.log" >&2; die "docker-compose up failed"; }
+		step "a dependency was not healthy yet ($(grep -o 'Container "[0-9a-f]*" is unhealthy' "$WORK/up.log" | head -1)); up -d again"
+		sleep 30
+	done
 	wait_healthy
 	step "every container is up and the services are healthy"
 	camera_account
 	upload
-	step "uploaded person.jpg over FTP (passive) as camera front, sha256 $SHA256"
-	sign_in
-	step "signed in over $PUBLIC_URL (initial password changed)"
-	api_client
+	step "cleartext FTP login refused (530); uploaded person.jpg over FTPS (passive) as camera front, sha256 $SHA256"
+	browser_journey
+	step "signed in with headless Chromium over $PUBLIC_URL (initial password changed), API client created"
 	processed
 	step "client-credentials token and GET /api/v1/media/{sha256} through the gateway"
+	mqtt_check
+	step "Mosquitto: anonymous and a wrong password refused, Home Assistant's user reads the person event, cannot overwrite it"
+	service_down_check
+	system_feeds_check
+	step "notification-service reported the stopped ui as down; its Kafka feeds and dead-letter check ran without refusals"
 	[ "$KEEP" -eq 1 ] && return 0
 	trap - EXIT
 	teardown

@@ -86,6 +86,35 @@ class ComposeFilesTests {
 	}
 
 	@Test
+	void notificationServiceWatchesTheReadinessOfEveryOtherVigilService() {
+		// Its "service down" system alert asks exactly these URLs (none by default).
+		String prefix = "VIGIL_NOTIFICATION_SYSTEM_SERVICES_";
+		Map<String, Map<String, Object>> services = ComposePolicy.services(load("docker-compose.yml"));
+		Map<String, String> watched = new java.util.TreeMap<>();
+		ComposePolicy.environment(services.get("notification-service")).forEach((name, value) -> {
+			if (name.startsWith(prefix)) {
+				// An environment variable cannot carry '-' or '.' into the map key.
+				assertThat(name.substring(prefix.length())).as(name).matches("[A-Z]+");
+				watched.put(value, name);
+			}
+		});
+		List<String> expected = new java.util.ArrayList<>();
+		services.forEach((name, service) -> {
+			if (name.equals("notification-service")
+					|| !String.valueOf(service.get("image")).startsWith("${VIGIL_IMAGE_REGISTRY:-vigil}/")) {
+				return;
+			}
+			String port = ComposePolicy.environment(service).get("MANAGEMENT_SERVER_PORT");
+			// The URL its own health check asks, on its management port.
+			assertThat(String.valueOf(((Map<?, ?>) service.get("healthcheck")).get("test"))).as(name)
+				.contains("/dev/tcp/127.0.0.1/" + port, "GET /actuator/health/readiness ");
+			expected.add("http://" + name + ":" + port + "/actuator/health/readiness");
+		});
+		assertThat(expected).hasSize(6);
+		assertThat(watched.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+	}
+
+	@Test
 	void mosquittoRefusesAnonymousClientsAndGivesHomeAssistantReadOnlyTopics() throws Exception {
 		String conf = java.nio.file.Files.readString(Repository.resolve("deploy/mosquitto/mosquitto.conf"));
 		assertThat(conf).containsPattern("(?m)^allow_anonymous false$")

@@ -26,6 +26,38 @@ class ComposeTestOverrideTests {
 		.services(ComposePolicy.load(Repository.resolve("docker-compose.yml")));
 
 	@Test
+	void runsTheFileFromTheCheckoutSoItsBindMountsResolve() throws java.io.IOException {
+		// The file's relative bind mounts (./deploy/kafka, ...) resolve against the
+		// project
+		// directory: a copy of the file elsewhere mounts empty directories.
+		platform.forEach((name, service) -> {
+			Object volumes = service.get("volumes");
+			if (volumes instanceof java.util.List<?> list) {
+				list.stream()
+					.map(String::valueOf)
+					.filter((volume) -> volume.startsWith("./"))
+					.forEach((volume) -> assertThat(Repository.resolve(volume.substring(2, volume.indexOf(':'))))
+						.as("bind mount of %s", name)
+						.exists());
+			}
+		});
+		assertThat(java.nio.file.Files.readString(Repository.resolve("deploy/compose-test/compose-test.sh")))
+			.contains("docker-compose --project-name \"$PROJECT\" --project-directory \"$ROOT\" ");
+	}
+
+	@Test
+	void uploadsLikeACameraOfTheProductionProfile() throws java.io.IOException {
+		// The edge's production profile refuses FTP logins before AUTH TLS (530), so the
+		// test's camera uses FTPS, and shows the cleartext login refused.
+		assertThat(java.nio.file.Files
+			.readString(Repository.resolve("ingest-service/src/main/resources/application-production.yml")))
+			.containsPattern("(?m)^      require-tls: true$");
+		assertThat(java.nio.file.Files.readString(Repository.resolve("deploy/compose-test/compose-test.sh")))
+			.contains("curl -fsS --ssl-reqd --insecure --ftp-pasv --ftp-create-dirs -T \"$media\" \"$url\"")
+			.contains("grep -q '530' <<<\"$answer\"");
+	}
+
+	@Test
 	void overridesOnlyServicesOfTheRealFile() {
 		assertThat(platform.keySet()).containsAll(override.keySet());
 	}

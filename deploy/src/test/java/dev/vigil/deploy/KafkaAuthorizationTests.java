@@ -126,7 +126,33 @@ class KafkaAuthorizationTests {
 		assertThat(grants.get("processing-service")).contains("Read group processing")
 			.doesNotContain("Read group catalog");
 		assertThat(grants.get("notification-service")).contains("Read topic motion.events", "Read group notification")
-			.noneMatch((grant) -> grant.startsWith("Read topic media."));
+			.noneMatch((grant) -> grant.startsWith("Read topic media.processed"))
+			.noneMatch((grant) -> grant.startsWith("Write ") && !grant.endsWith(".notification.dlq"));
+	}
+
+	@Test
+	void notificationSystemAlertsMayReadTheirFeedsAndSeeEveryDeadLetterTopic() throws IOException {
+		Map<String, Set<String>> grants = grants();
+		Set<String> notification = grants.get("notification-service");
+		// notify/system: silent cameras and edge health (KafkaFeed, two groups of its
+		// own).
+		String source = Files.readString(Repository
+			.resolve("notification-service/src/main/java/dev/vigil/notify/system/SystemConfiguration.java"));
+		for (String group : List.of("notification-system", "notification-system-cameras")) {
+			assertThat(source).contains("\"" + group + "\"");
+			assertThat(notification).contains("Read group " + group);
+		}
+		for (String topic : List.of("media.uploaded", "edge.heartbeat", "camera.config")) {
+			assertThat(notification).contains("Read topic " + topic, "Describe topic " + topic);
+		}
+		// Growing dead letters (DeadLetters: listTopics + end offsets need Describe):
+		// every
+		// *.dlq topic some service writes.
+		grants.values()
+			.stream()
+			.flatMap(Set::stream)
+			.filter((grant) -> grant.startsWith("Write topic ") && grant.endsWith(".dlq"))
+			.forEach((grant) -> assertThat(notification).contains(grant.replace("Write ", "Describe ")));
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.vigil.notify.system;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
 
@@ -42,13 +43,13 @@ class KafkaFeed implements SmartLifecycle {
 
 	private @Nullable Thread thread;
 
-	KafkaFeed(String name, String bootstrapServers, String group, String offsetReset, List<String> topics,
+	KafkaFeed(String name, Map<String, Object> connection, String group, String offsetReset, List<String> topics,
 			Consumer<ConsumerRecords<String, byte[]>> handler) {
 		this.name = name;
 		this.topics = topics;
 		this.handler = handler;
 		this.config = new Properties();
-		this.config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		this.config.putAll(connection);
 		this.config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
 		this.config.put(ConsumerConfig.CLIENT_ID_CONFIG, "vigil-notification-" + name);
 		this.config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, offsetReset);
@@ -59,6 +60,11 @@ class KafkaFeed implements SmartLifecycle {
 		this.config.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000);
 		this.config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 4 * 1024 * 1024);
 		this.config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1024 * 1024);
+	}
+
+	/** The consumer's configuration (connection, group, offsets). */
+	Properties consumerConfig() {
+		return this.config;
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package dev.vigil.notify.system;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -30,10 +31,12 @@ class SystemConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SystemConfiguration.class);
 
+	// The connection (bootstrap servers, security.protocol, spring.kafka.properties.*:
+	// SASL)
+	// is Boot's, as for the binder's clients.
 	@Bean
-	KafkaFeed liveness(@Value("${spring.kafka.bootstrap-servers}") String bootstrap, SystemProperties properties,
-			CameraSilence silence, EdgeHealth edges) {
-		return new KafkaFeed("liveness", bootstrap, "notification-system", "earliest",
+	KafkaFeed liveness(KafkaProperties kafka, SystemProperties properties, CameraSilence silence, EdgeHealth edges) {
+		return new KafkaFeed("liveness", kafka.buildConsumerProperties(), "notification-system", "earliest",
 				List.of(properties.mediaUploadedTopic(), properties.edgeHeartbeatTopic()), (records) -> {
 					silence.uploads(records.records(properties.mediaUploadedTopic()));
 					edges.heartbeats(records.records(properties.edgeHeartbeatTopic()));
@@ -41,19 +44,19 @@ class SystemConfiguration {
 	}
 
 	@Bean
-	KafkaFeed cameraSettings(@Value("${spring.kafka.bootstrap-servers}") String bootstrap, SystemProperties properties,
-			CameraSilence silence) {
-		return new KafkaFeed("cameras", bootstrap, "notification-system-cameras", "earliest",
+	KafkaFeed cameraSettings(KafkaProperties kafka, SystemProperties properties, CameraSilence silence) {
+		return new KafkaFeed("cameras", kafka.buildConsumerProperties(), "notification-system-cameras", "earliest",
 				List.of(properties.cameraConfigTopic()),
 				(records) -> silence.settings(records.records(properties.cameraConfigTopic())));
 	}
 
 	@Bean(destroyMethod = "close")
-	Admin systemAdmin(@Value("${spring.kafka.bootstrap-servers}") String bootstrap) {
-		return Admin
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, AdminClientConfig.CLIENT_ID_CONFIG,
-					"vigil-notification-system", AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-					AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
+	Admin systemAdmin(KafkaProperties kafka) {
+		Map<String, Object> config = new HashMap<>(kafka.buildAdminProperties());
+		config.put(AdminClientConfig.CLIENT_ID_CONFIG, "vigil-notification-system");
+		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+		return Admin.create(config);
 	}
 
 	@Bean
