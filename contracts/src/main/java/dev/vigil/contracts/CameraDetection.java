@@ -16,8 +16,6 @@ import org.jspecify.annotations.Nullable;
  * registered itself by uploading, and carries no credentials.
  *
  * @param cameraId camera id in object keys and events
- * @param minConfidence the camera's threshold for every label; absent means the
- * processing default
  * @param minBoxHeight boxes shorter than this many pixels of the original are dropped;
  * absent means none
  * @param labels per label ({@code person}, {@code vehicle}, {@code animal}): on/off and
@@ -30,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param schemaVersion shape of this record; absent means 1
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CameraDetection(String cameraId, @Nullable Double minConfidence, @Nullable Integer minBoxHeight,
-		Map<String, Label> labels, List<Zone> zones, Long revision, Instant updatedAt, Integer schemaVersion) {
+public record CameraDetection(String cameraId, @Nullable Integer minBoxHeight, Map<String, Label> labels,
+		List<Zone> zones, Long revision, Instant updatedAt, Integer schemaVersion) {
 
 	/** The shape this code writes. */
 	public static final int CURRENT_SCHEMA_VERSION = 1;
@@ -46,7 +44,6 @@ public record CameraDetection(String cameraId, @Nullable Double minConfidence, @
 
 	public CameraDetection {
 		Require.identifier(cameraId, "cameraId");
-		fraction(minConfidence, "minConfidence");
 		if (minBoxHeight != null && minBoxHeight < 0) {
 			throw new InvalidEventException("minBoxHeight", "must not be negative");
 		}
@@ -76,7 +73,7 @@ public record CameraDetection(String cameraId, @Nullable Double minConfidence, @
 	 * One label's settings on this camera.
 	 *
 	 * @param enabled false drops the label's detections
-	 * @param minConfidence the label's own threshold; absent means the camera's
+	 * @param minConfidence the label's own threshold; absent means the processing default
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Label(Boolean enabled, @Nullable Double minConfidence) {

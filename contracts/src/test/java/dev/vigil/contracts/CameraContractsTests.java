@@ -39,7 +39,6 @@ class CameraContractsTests {
 		CameraDetection settings = new EventCodec(this.json)
 			.read(ContractSamples.sample(CameraSamples.DETECTION_DRIVEWAY).getBytes(), CameraDetection.class);
 		assertThat(settings.cameraId()).isEqualTo("driveway");
-		assertThat(settings.minConfidence()).isEqualTo(0.55);
 		assertThat(settings.minBoxHeight()).isEqualTo(40);
 		assertThat(settings.labels().get("person")).isEqualTo(new CameraDetection.Label(true, 0.6));
 		assertThat(settings.labels().get("vehicle").enabled()).isFalse();
@@ -55,7 +54,6 @@ class CameraContractsTests {
 	void detectionFieldsBeyondTheCameraAndRevisionMayBeAbsent() {
 		CameraDetection settings = this.json.readValue(ContractSamples.sample(CameraSamples.DETECTION_DEFAULTS),
 				CameraDetection.class);
-		assertThat(settings.minConfidence()).isNull();
 		assertThat(settings.minBoxHeight()).isNull();
 		assertThat(settings.labels()).isEmpty();
 		assertThat(settings.zones()).isEmpty();
