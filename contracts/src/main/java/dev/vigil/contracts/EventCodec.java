@@ -32,7 +32,8 @@ public final class EventCodec {
 	private static final Map<Class<?>, Integer> SUPPORTED = Map.of(MediaUploaded.class,
 			MediaUploaded.CURRENT_SCHEMA_VERSION, MediaProcessed.class, MediaProcessed.CURRENT_SCHEMA_VERSION,
 			MotionEventChanged.class, MotionEventChanged.CURRENT_SCHEMA_VERSION, CameraConfig.class,
-			CameraConfig.CURRENT_SCHEMA_VERSION, EdgeHeartbeat.class, EdgeHeartbeat.CURRENT_SCHEMA_VERSION);
+			CameraConfig.CURRENT_SCHEMA_VERSION, EdgeHeartbeat.class, EdgeHeartbeat.CURRENT_SCHEMA_VERSION,
+			CameraDetection.class, CameraDetection.CURRENT_SCHEMA_VERSION);
 
 	private final JsonMapper json;
 

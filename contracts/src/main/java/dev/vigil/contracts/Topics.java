@@ -18,6 +18,13 @@ public final class Topics {
 	 */
 	public static final String CAMERA_CONFIG = "camera.config";
 
+	/**
+	 * {@link CameraDetection} records, compacted, keyed by camera id, published by
+	 * catalog-api and followed by processing-service; a tombstone deletes the camera's
+	 * settings.
+	 */
+	public static final String CAMERA_DETECTION = "camera.detection";
+
 	/** {@link EdgeHeartbeat} records, compacted, keyed by edge node id. */
 	public static final String EDGE_HEARTBEAT = "edge.heartbeat";
 

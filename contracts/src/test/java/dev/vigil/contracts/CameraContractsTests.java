@@ -22,6 +22,62 @@ class CameraContractsTests {
 
 	static final List<String> MALFORMED = CameraSamples.MALFORMED_CONFIGS;
 
+	static final List<String> DETECTIONS = CameraSamples.DETECTIONS;
+
+	static final List<String> MALFORMED_DETECTIONS = CameraSamples.MALFORMED_DETECTIONS;
+
+	@ParameterizedTest
+	@FieldSource("DETECTIONS")
+	void roundTripsEveryDetectionSample(String name) {
+		CameraDetection settings = this.json.readValue(ContractSamples.sample(name), CameraDetection.class);
+		assertThat(this.json.readValue(this.json.writeValueAsString(settings), CameraDetection.class))
+			.isEqualTo(settings);
+	}
+
+	@Test
+	void readsTheDrivewayDetectionSample() {
+		CameraDetection settings = new EventCodec(this.json)
+			.read(ContractSamples.sample(CameraSamples.DETECTION_DRIVEWAY).getBytes(), CameraDetection.class);
+		assertThat(settings.cameraId()).isEqualTo("driveway");
+		assertThat(settings.minBoxHeight()).isEqualTo(40);
+		assertThat(settings.labels().get("person")).isEqualTo(new CameraDetection.Label(true, 0.6));
+		assertThat(settings.labels().get("vehicle").enabled()).isFalse();
+		assertThat(settings.labels().get("vehicle").minConfidence()).isNull();
+		assertThat(settings.zones()).hasSize(1);
+		assertThat(settings.zones().getFirst().points()).hasSize(4)
+			.first()
+			.isEqualTo(new CameraDetection.Point(0.0, 0.5));
+		assertThat(settings.revision()).isEqualTo(1764655140000L);
+	}
+
+	@Test
+	void detectionFieldsBeyondTheCameraAndRevisionMayBeAbsent() {
+		CameraDetection settings = this.json.readValue(ContractSamples.sample(CameraSamples.DETECTION_DEFAULTS),
+				CameraDetection.class);
+		assertThat(settings.minBoxHeight()).isNull();
+		assertThat(settings.labels()).isEmpty();
+		assertThat(settings.zones()).isEmpty();
+		assertThat(settings.schemaVersion()).isEqualTo(1);
+	}
+
+	@ParameterizedTest
+	@FieldSource("MALFORMED_DETECTIONS")
+	void refusesDetectionSettingsThatBreakTheContract(String name) {
+		assertThatThrownBy(
+				() -> new EventCodec(this.json).read(ContractSamples.malformed(name).getBytes(), CameraDetection.class))
+			.isInstanceOf(RejectedEventException.class)
+			.hasMessageContaining((name.contains("confidence")) ? "minConfidence" : "zones");
+	}
+
+	@Test
+	void refusesDetectionSettingsOfALaterSchemaVersion() {
+		String later = ContractSamples.sample(CameraSamples.DETECTION_DEFAULTS)
+			.replace("\"revision\"", "\"schemaVersion\": 2, \"revision\"");
+		assertThatThrownBy(() -> new EventCodec(this.json).read(later.getBytes(), CameraDetection.class))
+			.isInstanceOf(RejectedEventException.class)
+			.hasMessageContaining("schemaVersion");
+	}
+
 	@ParameterizedTest
 	@FieldSource("CONFIGS")
 	void roundTripsEveryConfigSample(String name) {

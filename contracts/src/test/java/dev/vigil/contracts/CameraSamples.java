@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Golden samples of the camera topics ({@link Topics#CAMERA_CONFIG},
- * {@link Topics#EDGE_HEARTBEAT}); read them with {@link ContractSamples#sample}.
+ * {@link Topics#EDGE_HEARTBEAT}, {@link Topics#CAMERA_DETECTION}); read them with
+ * {@link ContractSamples#sample}.
  */
 public final class CameraSamples {
 
@@ -18,6 +19,22 @@ public final class CameraSamples {
 	public static final String CONFIG_DISABLED = "camera-config-disabled.json";
 
 	public static final String HEARTBEAT = "edge-heartbeat.json";
+
+	/**
+	 * Detection settings of camera {@code driveway}: every field, vehicles off, the lower
+	 * half of the frame as its zone.
+	 */
+	public static final String DETECTION_DRIVEWAY = "camera-detection-driveway.json";
+
+	/** Detection settings of camera {@code garden} with only the required fields. */
+	public static final String DETECTION_DEFAULTS = "camera-detection-defaults.json";
+
+	/** Every valid {@link CameraDetection} sample. */
+	public static final List<String> DETECTIONS = List.of(DETECTION_DRIVEWAY, DETECTION_DEFAULTS);
+
+	/** {@link CameraDetection} samples that break the contract. */
+	public static final List<String> MALFORMED_DETECTIONS = List.of("camera-detection-zone-outside-frame.json",
+			"camera-detection-two-point-zone.json", "camera-detection-confidence-above-one.json");
 
 	/** Every valid {@link CameraConfig} sample. */
 	public static final List<String> CONFIGS = List.of(CONFIG_BERLIN, CONFIG_DISABLED);

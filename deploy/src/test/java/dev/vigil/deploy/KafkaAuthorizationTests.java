@@ -112,8 +112,8 @@ class KafkaAuthorizationTests {
 		Map<String, Set<String>> grants = grants();
 		assertThat(grants.keySet()).containsExactlyInAnyOrderElementsOf(USERS.keySet());
 		Map<String, String> writers = Map.of("media.uploaded", "ingest-service", "edge.heartbeat", "ingest-service",
-				"media.processed", "processing-service", "camera.config", "catalog-api", "motion.events",
-				"catalog-api");
+				"media.processed", "processing-service", "camera.config", "catalog-api", "camera.detection",
+				"catalog-api", "motion.events", "catalog-api");
 		grants.forEach((user, granted) -> {
 			assertThat(granted).noneMatch((grant) -> grant.matches("(All|Alter|AlterConfigs|Delete|ClusterAction) .*"));
 			assertThat(granted).noneMatch((grant) -> grant.contains(" cluster "));
@@ -123,8 +123,8 @@ class KafkaAuthorizationTests {
 				}
 			});
 		});
-		assertThat(grants.get("processing-service")).contains("Read group processing")
-			.doesNotContain("Read group catalog");
+		assertThat(grants.get("processing-service")).contains("Read group processing", "Read topic camera.detection")
+			.doesNotContain("Read group catalog", "Read topic camera.config");
 		assertThat(grants.get("notification-service")).contains("Read topic motion.events", "Read group notification")
 			.noneMatch((grant) -> grant.startsWith("Read topic media.processed"))
 			.noneMatch((grant) -> grant.startsWith("Write ") && !grant.endsWith(".notification.dlq"));

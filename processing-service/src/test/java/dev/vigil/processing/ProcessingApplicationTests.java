@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "vigil.s3.endpoint=http://127.0.0.1:9", "vigil.s3.access-key=test",
-				"vigil.s3.secret-key=test-secret" })
+				"vigil.s3.secret-key=test-secret",
+				// Unit tests have no Kafka.
+				"vigil.processing.detection.platform.follow=false" })
 @Import(TestChannelBinderConfiguration.class)
 class ProcessingApplicationTests {
 

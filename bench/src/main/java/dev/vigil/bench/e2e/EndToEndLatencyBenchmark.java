@@ -30,7 +30,7 @@ import dev.vigil.devstack.PrivateInfrastructure;
 
 /**
  * {@code ./vigil bench e2e}: cameras upload real JPEG snapshots at a steady rate, stepped
- * up (e.g. 2, 5, 10, 20 files/s), to the whole platform (identity, catalog, processing,
+ * up (quick: 2, 4, 6, 8 files/s), to the whole platform (identity, catalog, processing,
  * edge) on a private devstack. Per file it times, from the camera's {@code 226}: the
  * {@code MediaUploaded} event on Kafka (record timestamp), the item listed in
  * {@code GET /api/v1/media}, and the item shown processed (status OK with a thumbnail). A
@@ -54,8 +54,9 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 
 	@Override
 	public void run(BenchRun run) throws Exception {
-		Size size = run.quick() ? new Size(4, List.of(1.0, 2.0, 4.0), Duration.ofSeconds(12), Duration.ofMinutes(5))
-				: new Size(10, List.of(1.0, 2.0, 5.0, 10.0, 20.0), Duration.ofSeconds(30), Duration.ofMinutes(10));
+		Size size = run.quick()
+				? new Size(4, List.of(2.0, 4.0, 6.0, 8.0), Duration.ofSeconds(12), Duration.ofMinutes(5)) : new Size(10,
+						List.of(1.0, 2.0, 4.0, 6.0, 8.0, 10.0, 20.0), Duration.ofSeconds(30), Duration.ofMinutes(10));
 		String loadAtStart = Machine.loadAverage();
 		int cores = Runtime.getRuntime().availableProcessors();
 		List<Camera> cameras = Camera.numbered("e2e-cam", size.cameras(), "00626E5A3C");
@@ -184,7 +185,7 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 						+ "processing) over FTP to the edge at a steady rate, stepped up every %d s through %s files/s; "
 						+ "identity, catalog, processing and the edge run from their jars (`-Xmx256m` each) on a private "
 						+ "devstack. processing-service runs with `vigil.processing.concurrency=%d` (one per core) and "
-						+ "its default detector (OpenCV HOG). Each time is measured from the moment the camera got its "
+						+ "its default detector (the NanoDet-m CNN; the issue's target is 6 files/s with p99 to processed below 2 s). Each time is measured from the moment the camera got its "
 						+ "`226`: the `MediaUploaded` record's timestamp on `media.uploaded`, and the first poll of "
 						+ "`GET /api/v1/media?camera=…` (newest first, every %d ms per camera with files outstanding) "
 						+ "that lists the item, and that shows it processed (status OK, thumbnail). The edge "

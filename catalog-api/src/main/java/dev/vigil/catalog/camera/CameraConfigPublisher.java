@@ -2,30 +2,9 @@ package dev.vigil.catalog.camera;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -42,42 +21,20 @@ import dev.vigil.contracts.CameraConfig;
  * latest record of every camera is kept for edges that start later.
  */
 @Component
-class CameraConfigPublisher implements DisposableBean {
-
-	private static final Logger log = LoggerFactory.getLogger(CameraConfigPublisher.class);
+class CameraConfigPublisher {
 
 	private final MongoTemplate mongo;
 
 	private final CameraProperties properties;
 
-	private final Map<String, Object> connection;
-
-	private final MeterRegistry meters;
-
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final KafkaProducer<String, byte[]> producer;
+	private final CompactedTopics topics;
 
-	private volatile boolean topicChecked;
-
-	CameraConfigPublisher(MongoTemplate mongo, CameraProperties properties, KafkaProperties kafka,
-			MeterRegistry meters) {
+	CameraConfigPublisher(MongoTemplate mongo, CameraProperties properties, CompactedTopics topics) {
 		this.mongo = mongo;
 		this.properties = properties;
-		// Bootstrap servers, security protocol and spring.kafka.properties.* (SASL): what
-		// the
-		// binder's clients use too.
-		this.connection = kafka.buildAdminProperties();
-		this.meters = meters;
-		Properties config = new Properties();
-		config.putAll(this.connection);
-		config.put(ProducerConfig.CLIENT_ID_CONFIG, "vigil-catalog-camera-config");
-		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
-		this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+		this.topics = topics;
 	}
 
 	/** Records that a camera changed and tries to publish it right away. */
@@ -110,24 +67,11 @@ class CameraConfigPublisher implements DisposableBean {
 		CameraCredentials credentials = this.mongo.findById(cameraId, CameraCredentials.class);
 		byte[] value = (camera != null && camera.managed() && credentials != null)
 				? this.json.writeValueAsBytes(config(camera, credentials)) : null;
-		try {
-			ensureTopic();
-			this.producer.send(new ProducerRecord<>(this.properties.configTopic(), cameraId, value))
-				.get(15, TimeUnit.SECONDS);
-		}
-		catch (Exception ex) {
-			if (ex instanceof InterruptedException) {
-				Thread.currentThread().interrupt();
-			}
-			log.warn("Camera {} settings not published yet (retried every {}): {}", cameraId,
-					this.properties.configRetry(), ex.toString());
-			this.meters.counter("vigil.catalog.camera.config", "outcome", "retry").increment();
+		if (!this.topics.publish(this.properties.configTopic(), cameraId, value, "vigil.catalog.camera.config")) {
 			return false;
 		}
 		this.mongo.remove(Query.query(Criteria.where("_id").is(cameraId).and("revision").is(pending.revision())),
 				PendingConfig.class);
-		this.meters.counter("vigil.catalog.camera.config", "outcome", (value != null) ? "published" : "tombstone")
-			.increment();
 		return true;
 	}
 
@@ -145,35 +89,6 @@ class CameraConfigPublisher implements DisposableBean {
 						? new CameraConfig.Detection(detection.personDetection(), detection.minPersonConfidence())
 						: null,
 				camera.configRevision(), Instant.now(), CameraConfig.CURRENT_SCHEMA_VERSION);
-	}
-
-	private void ensureTopic() throws Exception {
-		if (this.topicChecked) {
-			return;
-		}
-		Properties config = new Properties();
-		config.putAll(this.connection);
-		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
-		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-		try (Admin admin = Admin.create(config)) {
-			admin
-				.createTopics(Set.of(new NewTopic(this.properties.configTopic(), Optional.empty(), Optional.empty())
-					.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
-				.all()
-				.get(10, TimeUnit.SECONDS);
-			log.info("Created compacted topic {}", this.properties.configTopic());
-		}
-		catch (ExecutionException ex) {
-			if (!(ex.getCause() instanceof TopicExistsException)) {
-				throw ex;
-			}
-		}
-		this.topicChecked = true;
-	}
-
-	@Override
-	public void destroy() {
-		this.producer.close(java.time.Duration.ofSeconds(5));
 	}
 
 }

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.vigil.catalog.audit.AuditLog;
 import dev.vigil.catalog.camera.CameraDocument.Detection;
+import dev.vigil.catalog.camera.CameraDocument.LabelSetting;
+import dev.vigil.catalog.camera.CameraDocument.Point;
+import dev.vigil.catalog.camera.CameraDocument.Zone;
 import dev.vigil.catalog.camera.CameraDocument.Retention;
 import dev.vigil.catalog.security.CurrentCaller;
 import dev.vigil.catalog.web.ApiException;
@@ -47,11 +51,15 @@ class CameraController {
 
 	private final ManagedCameras managed;
 
-	CameraController(CameraRegistry registry, CurrentCaller caller, AuditLog audit, ManagedCameras managed) {
+	private final CameraDetectionPublisher detections;
+
+	CameraController(CameraRegistry registry, CurrentCaller caller, AuditLog audit, ManagedCameras managed,
+			CameraDetectionPublisher detections) {
 		this.registry = registry;
 		this.caller = caller;
 		this.audit = audit;
 		this.managed = managed;
+		this.detections = detections;
 	}
 
 	@GetMapping
@@ -71,7 +79,7 @@ class CameraController {
 			description = "Absent fields stay as they are. Audited. A camera the platform manages gets the change "
 					+ "on its edge through camera.config (time zone included: the edge reads file names with it).")
 	CameraDocument patch(@PathVariable @Pattern(regexp = Ids.CAMERA) String id, @Valid @RequestBody CameraPatch patch) {
-		find(id);
+		CameraDocument current = find(id);
 		Update update = new Update();
 		Map<String, Object> changes = new LinkedHashMap<>();
 		if (patch.name() != null) {
@@ -98,8 +106,9 @@ class CameraController {
 			changes.put("retention", readable(patch.retention().toDocument()));
 		}
 		if (patch.detection() != null) {
-			update.set("detection", patch.detection().toDocument());
-			changes.put("detection", readable(patch.detection().toDocument()));
+			Detection detection = patch.detection().toDocument(current.detection());
+			update.set("detection", detection);
+			changes.put("detection", readable(detection));
 		}
 		if (patch.silentAfterMinutes() != null && patch.silentAfterMinutes() == 0) {
 			update.unset("silentAfterMinutes");
@@ -127,6 +136,9 @@ class CameraController {
 		}
 		this.registry.update(id, update);
 		this.managed.changed(id);
+		if (patch.detection() != null) {
+			this.detections.changed(id);
+		}
 		this.audit.record(this.caller.name(), "camera.updated", id, changes);
 		return find(id);
 	}
@@ -181,12 +193,74 @@ class CameraController {
 
 	}
 
+	/**
+	 * Detection settings. The two person fields are replaced as given (absent: default);
+	 * the others, when absent, keep what is stored.
+	 *
+	 * @param personDetection whether people count
+	 * @param minPersonConfidence threshold for people
+	 * @param minBoxHeight boxes shorter than this many pixels are dropped; 0 for none
+	 * @param labels per label: on/off and threshold (replaced as a whole; empty clears)
+	 * @param zones polygons where detections count (replaced as a whole; empty: the whole
+	 * frame)
+	 */
 	record DetectionPatch(@Nullable Boolean personDetection,
-			@DecimalMin("0.0") @DecimalMax("1.0") @Nullable Double minPersonConfidence) {
+			@DecimalMin("0.0") @DecimalMax("1.0") @Nullable Double minPersonConfidence,
+			@Min(0) @Max(10_000) @Nullable Integer minBoxHeight,
+			@Size(max = 3) @Nullable Map<@Pattern(regexp = "person|vehicle|animal",
+					message = "must be person, vehicle or animal") String, @Valid LabelPatch> labels,
+			@Schema(example = "[{\"points\":[{\"x\":0,\"y\":0.5},{\"x\":1,\"y\":0.5},{\"x\":1,\"y\":1}]}]") @Size(
+					max = 16) @Nullable List<@Valid ZonePatch> zones) {
 
-		Detection toDocument() {
-			return new Detection(this.personDetection, this.minPersonConfidence);
+		Detection toDocument(@Nullable Detection stored) {
+			Map<String, LabelSetting> labelSettings = (stored != null) ? stored.labels() : null;
+			if (this.labels != null) {
+				labelSettings = new LinkedHashMap<>();
+				for (Map.Entry<String, LabelPatch> label : this.labels.entrySet()) {
+					labelSettings.put(label.getKey(), new LabelSetting(
+							!Boolean.FALSE.equals(label.getValue().enabled()), label.getValue().minConfidence()));
+				}
+			}
+			List<Zone> zoneSettings = (stored != null) ? stored.zones() : null;
+			if (this.zones != null) {
+				zoneSettings = this.zones.stream()
+					.map((z) -> new Zone(z.points().stream().map((p) -> new Point(p.x(), p.y())).toList()))
+					.toList();
+			}
+			Integer height = (this.minBoxHeight != null) ? this.minBoxHeight
+					: (stored != null) ? stored.minBoxHeight() : null;
+			return new Detection(this.personDetection, this.minPersonConfidence, height, labelSettings, zoneSettings);
 		}
+
+	}
+
+	/**
+	 * One label's settings.
+	 *
+	 * @param enabled whether the label counts (absent: yes)
+	 * @param minConfidence its threshold (absent: the processing default)
+	 */
+	record LabelPatch(@Nullable Boolean enabled, @DecimalMin("0.0") @DecimalMax("1.0") @Nullable Double minConfidence) {
+
+	}
+
+	/**
+	 * A polygon in fractions of the frame (0..1, origin top left).
+	 *
+	 * @param points 3 to 64 corners, in order
+	 */
+	record ZonePatch(@NotNull @Size(min = 3, max = 64) List<@NotNull @Valid PointPatch> points) {
+
+	}
+
+	/**
+	 * A corner of a zone.
+	 *
+	 * @param x from the left edge, 0 to 1
+	 * @param y from the top edge, 0 to 1
+	 */
+	record PointPatch(@NotNull @DecimalMin("0.0") @DecimalMax("1.0") Double x,
+			@NotNull @DecimalMin("0.0") @DecimalMax("1.0") Double y) {
 
 	}
 

@@ -2,6 +2,7 @@ package dev.vigil.catalog.camera;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,12 +30,15 @@ import dev.vigil.contracts.UploadProtocol;
  * @param allowedSources CIDRs the camera may log in from; absent or empty means anywhere
  * @param configRevision revision of the settings the edges follow; absent for a camera
  * the platform does not manage (it registered itself by uploading)
+ * @param detectionRevision revision of the detection settings processing follows
+ * ({@code camera.detection}); absent until they were first set
  */
 @Document("cameras")
 public record CameraDocument(@Id String id, String name, @Nullable String edgeNodeId, @Nullable String timeZone,
 		@Nullable Instant registeredAt, @Nullable Instant lastUploadAt, @Nullable Retention retention,
 		@Nullable Detection detection, @Nullable Integer silentAfterMinutes, @Nullable Boolean enabled,
-		@Nullable UploadProtocol protocol, @Nullable List<String> allowedSources, @Nullable Long configRevision) {
+		@Nullable UploadProtocol protocol, @Nullable List<String> allowedSources, @Nullable Long configRevision,
+		@Nullable Long detectionRevision) {
 
 	/** Whether the platform manages this camera's account on its edge. */
 	public boolean managed() {
@@ -61,10 +65,44 @@ public record CameraDocument(@Id String id, String name, @Nullable String edgeNo
 	/**
 	 * Detection settings for the processing service and the UI.
 	 *
-	 * @param personDetection whether to run person detection
+	 * @param personDetection whether people count (absent: yes)
 	 * @param minPersonConfidence confidence below which a person is not shown
+	 * @param minBoxHeight boxes shorter than this many pixels are dropped
+	 * @param labels per label ({@code person}, {@code vehicle}, {@code animal}): on/off
+	 * and threshold; {@code person} here wins over the two fields above
+	 * @param zones polygons in fractions of the frame where detections count
 	 */
-	public record Detection(@Nullable Boolean personDetection, @Nullable Double minPersonConfidence) {
+	public record Detection(@Nullable Boolean personDetection, @Nullable Double minPersonConfidence,
+			@Nullable Integer minBoxHeight, @Nullable Map<String, LabelSetting> labels, @Nullable List<Zone> zones) {
+
+	}
+
+	/**
+	 * One label's settings.
+	 *
+	 * @param enabled whether the label counts
+	 * @param minConfidence its threshold; absent means the processing default
+	 */
+	public record LabelSetting(boolean enabled, @Nullable Double minConfidence) {
+
+	}
+
+	/**
+	 * A polygon in fractions of the frame (0..1, origin top left).
+	 *
+	 * @param points its corners, in order
+	 */
+	public record Zone(List<Point> points) {
+
+	}
+
+	/**
+	 * A corner of a zone.
+	 *
+	 * @param x from the left edge, 0 to 1
+	 * @param y from the top edge, 0 to 1
+	 */
+	public record Point(double x, double y) {
 
 	}
 

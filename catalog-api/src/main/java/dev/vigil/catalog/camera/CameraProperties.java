@@ -19,11 +19,14 @@ import org.springframework.validation.annotation.Validated;
  * @param configRetry how often settings Kafka has not acknowledged yet are published
  * again
  * @param passwordIterations PBKDF2 iterations of new camera password hashes
+ * @param detectionTopic the compacted topic of camera detection settings processing
+ * follows
  */
 @Validated
 @ConfigurationProperties("vigil.catalog.cameras")
 public record CameraProperties(@DefaultValue("24h") Duration silentAfter,
 		@NotBlank @DefaultValue("camera.config") String configTopic, @DefaultValue("15s") Duration configRetry,
-		@Min(10_000) @DefaultValue("600000") int passwordIterations) {
+		@Min(10_000) @DefaultValue("600000") int passwordIterations,
+		@NotBlank @DefaultValue("camera.detection") String detectionTopic) {
 
 }

@@ -30,10 +30,14 @@ public class ManagedCameras {
 
 	private final CameraProperties properties;
 
-	ManagedCameras(MongoTemplate mongo, CameraConfigPublisher publisher, CameraProperties properties) {
+	private final CameraDetectionPublisher detections;
+
+	ManagedCameras(MongoTemplate mongo, CameraConfigPublisher publisher, CameraProperties properties,
+			CameraDetectionPublisher detections) {
 		this.mongo = mongo;
 		this.publisher = publisher;
 		this.properties = properties;
+		this.detections = detections;
 	}
 
 	/**
@@ -87,8 +91,8 @@ public class ManagedCameras {
 	}
 
 	/**
-	 * Removes a camera: its document and login, and a tombstone tells its edge to drop
-	 * the account. Media is not touched here.
+	 * Removes a camera: its document and login, and tombstones tell its edge to drop the
+	 * account and processing to forget its detection settings. Media is not touched here.
 	 * @return whether there was such a camera
 	 */
 	public boolean delete(String cameraId) {
@@ -98,6 +102,9 @@ public class ManagedCameras {
 		Long revision = (camera != null) ? camera.configRevision() : null;
 		if (revision != null) {
 			this.publisher.changed(cameraId, revision + 1);
+		}
+		if (camera != null) {
+			this.detections.deleted(camera);
 		}
 		return camera != null;
 	}

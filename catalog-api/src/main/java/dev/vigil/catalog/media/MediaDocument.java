@@ -60,6 +60,8 @@ import dev.vigil.contracts.MediaKind;
  * redelivered event cannot resurrect it
  * @param feedback users' verdicts on detections
  * @param version incremented on every change, for optimistic updates of derived fields
+ * @param clip what the detector saw over a clip's sampled frames; absent for pictures and
+ * when detection did not run
  */
 @Document("media")
 public record MediaDocument(@Id String id, @Nullable String sha256, String cameraId, @Nullable String edgeNodeId,
@@ -73,7 +75,8 @@ public record MediaDocument(@Id String id, @Nullable String sha256, String camer
 		@Nullable Long processingMs, @Nullable String status, @Nullable String reason, @Nullable Instant processedAt,
 		@Nullable String processEventId, @Nullable Double personConfidence, @Nullable Instant takenAt,
 		@Nullable String day, @Nullable String eventId, @Nullable Boolean listed, @Nullable Boolean legalHold,
-		@Nullable Instant deletedAt, @Nullable List<Feedback> feedback, @Nullable Long version) {
+		@Nullable Instant deletedAt, @Nullable List<Feedback> feedback, @Nullable Long version,
+		@Nullable StoredClip clip) {
 
 	static final String COLLECTION = "media";
 
@@ -136,6 +139,29 @@ public record MediaDocument(@Id String id, @Nullable String sha256, String camer
 	 */
 	public record StoredDetection(String label, double confidence, int x, int y, int width, int height,
 			@Nullable Long frameMs, int bucket) {
+
+	}
+
+	/**
+	 * A clip's detection summary as stored.
+	 *
+	 * @param sampledFrames frames the detector looked at
+	 * @param posterFrameMs offset of the frame the poster shows
+	 * @param labels per label seen, best first
+	 */
+	public record StoredClip(int sampledFrames, @Nullable Long posterFrameMs, List<StoredClipLabel> labels) {
+
+	}
+
+	/**
+	 * One label over a clip's sampled frames.
+	 *
+	 * @param label e.g. {@code person}
+	 * @param maxConfidence best confidence in any sampled frame
+	 * @param bestFrameMs offset of the frame with it
+	 * @param frameMs offsets of every sampled frame with the label, in clip order
+	 */
+	public record StoredClipLabel(String label, double maxConfidence, long bestFrameMs, List<Long> frameMs) {
 
 	}
 

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 
 import dev.vigil.catalog.camera.CameraRegistry;
 import dev.vigil.catalog.media.MediaDocument.StoredDetection;
+import dev.vigil.contracts.ClipSummary;
 import dev.vigil.contracts.Detection;
 import dev.vigil.contracts.MediaProcessed;
 import dev.vigil.contracts.MediaUploaded;
@@ -142,6 +143,7 @@ public class MediaIndexer {
 			.set("detectorName", (event.detector() != null) ? event.detector().name() : null)
 			.set("detectorVersion", (event.detector() != null) ? event.detector().version() : null)
 			.set("processingMs", event.processingMs())
+			.set("clip", stored(event.clip()))
 			.set("status", event.status().name())
 			.set("reason", event.reason())
 			.set("processedAt", event.processedAt())
@@ -163,6 +165,16 @@ public class MediaIndexer {
 			this.publisher.publishEvent(MediaChanged.of(MediaChanged.Change.PROCESSED, after));
 		}
 		return true;
+	}
+
+	private static MediaDocument.@Nullable StoredClip stored(@Nullable ClipSummary clip) {
+		if (clip == null) {
+			return null;
+		}
+		return new MediaDocument.StoredClip(clip.sampledFrames(), clip.posterFrameMs(), clip.labels()
+			.stream()
+			.map((l) -> new MediaDocument.StoredClipLabel(l.label(), l.maxConfidence(), l.bestFrameMs(), l.frameMs()))
+			.toList());
 	}
 
 	private static StoredDetection stored(Detection detection) {

@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 import dev.vigil.catalog.media.MediaDocument.Feedback;
+import dev.vigil.catalog.media.MediaDocument.StoredClip;
+import dev.vigil.catalog.media.MediaDocument.StoredClipLabel;
 import dev.vigil.catalog.media.MediaDocument.StoredDetection;
 import dev.vigil.contracts.MediaKind;
 
@@ -33,6 +35,9 @@ import dev.vigil.contracts.MediaKind;
  * @param edgeNodeId edge node
  * @param originalPath path the camera uploaded to
  * @param sha256 SHA-256 of the content (the same bytes from two cameras are two items)
+ * @param clip for clips: what the detector saw over all sampled frames (the
+ * {@code detections} keep only the best few); absent for pictures and when detection did
+ * not run
  */
 @Schema(description = "A picture or clip from a camera")
 public record MediaView(
@@ -43,7 +48,8 @@ public record MediaView(
 		@Nullable String status, @Nullable String reason, @Nullable Integer width, @Nullable Integer height,
 		@Nullable Long durationMs, List<DetectionView> detections, List<String> variants, boolean legalHold,
 		@Nullable String edgeNodeId, @Nullable String originalPath,
-		@Schema(example = "9f2c1a7d5e4b3c2a1f0e9d8c7b6a5f4e3d2c1b0a99887766554433221100ffee") @Nullable String sha256) {
+		@Schema(example = "9f2c1a7d5e4b3c2a1f0e9d8c7b6a5f4e3d2c1b0a99887766554433221100ffee") @Nullable String sha256,
+		@Nullable ClipView clip) {
 
 	static MediaView of(MediaDocument media) {
 		List<DetectionView> detections = new ArrayList<>();
@@ -69,7 +75,7 @@ public record MediaView(
 		return new MediaView(media.id(), media.cameraId(), media.kind(), media.contentType(), media.sizeBytes(),
 				media.takenAt(), media.receivedAt(), media.eventId(), media.status(), media.reason(), media.width(),
 				media.height(), media.durationMs(), detections, variants, media.isHeld(), media.edgeNodeId(),
-				media.originalPath(), media.sha256());
+				media.originalPath(), media.sha256(), ClipView.of(media.clip()));
 	}
 
 	/**
@@ -84,6 +90,44 @@ public record MediaView(
 	 */
 	public record DetectionView(int index, @Schema(example = "person") String label,
 			@Schema(example = "0.91") double confidence, Box box, @Nullable Long frameMs, boolean falsePositive) {
+
+	}
+
+	/**
+	 * A clip's detection summary.
+	 *
+	 * @param sampledFrames frames the detector looked at
+	 * @param posterFrameMs offset of the frame the poster shows: the frame with the best
+	 * detection, else the one with the most motion
+	 * @param labels one entry per label seen, best first
+	 */
+	public record ClipView(@Schema(example = "8") int sampledFrames,
+			@Schema(example = "3000") @Nullable Long posterFrameMs, List<ClipLabel> labels) {
+
+		static @Nullable ClipView of(@Nullable StoredClip clip) {
+			if (clip == null) {
+				return null;
+			}
+			List<StoredClipLabel> labels = (clip.labels() != null) ? clip.labels() : List.of();
+			return new ClipView(clip.sampledFrames(), clip.posterFrameMs(),
+					labels.stream()
+						.map((l) -> new ClipLabel(l.label(), l.maxConfidence(), l.bestFrameMs(),
+								(l.frameMs() != null) ? l.frameMs() : List.of()))
+						.toList());
+		}
+
+	}
+
+	/**
+	 * One label over a clip.
+	 *
+	 * @param label what was found
+	 * @param maxConfidence its best confidence in any sampled frame
+	 * @param bestFrameMs offset of the frame with that confidence (seek the player there)
+	 * @param frameMs offsets of every sampled frame with the label, in clip order
+	 */
+	public record ClipLabel(@Schema(example = "person") String label, @Schema(example = "0.82") double maxConfidence,
+			@Schema(example = "3000") long bestFrameMs, List<Long> frameMs) {
 
 	}
 

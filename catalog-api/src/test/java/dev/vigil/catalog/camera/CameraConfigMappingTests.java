@@ -18,8 +18,9 @@ class CameraConfigMappingTests {
 	@Test
 	void carriesEverySettingTheEdgesAndConsumersNeed() {
 		CameraDocument camera = new CameraDocument("porch", "Porch", "edge-garage", "Europe/Berlin", null, null,
-				new CameraDocument.Retention(30, 14, null, null), new CameraDocument.Detection(true, 0.6), 90, false,
-				UploadProtocol.FTPS, List.of("192.168.1.0/24"), 7L);
+				new CameraDocument.Retention(30, 14, null, null),
+				new CameraDocument.Detection(true, 0.6, null, null, null), 90, false, UploadProtocol.FTPS,
+				List.of("192.168.1.0/24"), 7L, null);
 		CameraConfig config = CameraConfigPublisher.config(camera,
 				new CameraCredentials("porch", "porch", HASH, Instant.now()));
 		assertThat(config.timeZone()).isEqualTo("Europe/Berlin");
@@ -35,7 +36,7 @@ class CameraConfigMappingTests {
 	@Test
 	void absentSettingsMeanDefaults() {
 		CameraDocument camera = new CameraDocument("gate", "Gate", "edge-garage", null, null, null, null, null, null,
-				null, null, null, 1L);
+				null, null, null, 1L, null);
 		CameraConfig config = CameraConfigPublisher.config(camera,
 				new CameraCredentials("gate", "gate", HASH, Instant.now()));
 		assertThat(config.timeZone()).isEqualTo("UTC");

@@ -13,8 +13,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import dev.vigil.contracts.ContractSamples;
 import dev.vigil.contracts.MediaKind;
 import dev.vigil.contracts.MediaUploaded;
+import dev.vigil.contracts.Topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -191,6 +193,46 @@ class EventFlowIT extends CatalogIT {
 		}
 		JsonNode events = eventually(() -> events(reversed), (json) -> json.path("items").size() == 1);
 		assertThat(events.path("items").get(0).path("maxPersonConfidence").asDouble()).isEqualTo(0.77);
+	}
+
+	@Test
+	void storesAClipsDetectionSummaryAndServesItWithTheMedia() {
+		String camera = WireEvents.camera("clip-summary");
+		String clip = WireEvents.mediaId();
+		String picture = WireEvents.mediaId();
+		wire.uploaded(WireEvents.upload(camera, clip, T0, MediaKind.VIDEO));
+		wire.uploaded(WireEvents.upload(camera, picture, T0.plusSeconds(5), MediaKind.IMAGE));
+		wire.send(Topics.MEDIA_PROCESSED, camera,
+				ContractSamples.sample(ContractSamples.PROCESSED_VIDEO_SUMMARY)
+					.replace("0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9", clip)
+					.replace("square", camera));
+		wire.processed(WireEvents.processed(camera, picture, 0.8, T0.plusSeconds(10)));
+
+		JsonNode video = eventually(() -> this.api.get("/api/v1/media/" + camera + "." + clip, issuer.reader()),
+				(r) -> r.status() == 200 && "OK".equals(r.json().path("status").asString()))
+			.json();
+		JsonNode summary = video.path("clip");
+		assertThat(summary.path("sampledFrames").asInt()).isEqualTo(8);
+		assertThat(summary.path("posterFrameMs").asLong()).isEqualTo(20000);
+		assertThat(summary.path("labels")).hasSize(2);
+		JsonNode person = summary.path("labels").get(0);
+		assertThat(person.path("label").asString()).isEqualTo("person");
+		assertThat(person.path("maxConfidence").asDouble()).isEqualTo(0.84);
+		assertThat(person.path("bestFrameMs").asLong()).isEqualTo(20000);
+		assertThat(person.path("frameMs").toString()).isEqualTo("[0,10000,20000,30000,40000,50000,60000,70000]");
+		JsonNode vehicle = summary.path("labels").get(1);
+		assertThat(vehicle.path("label").asString()).isEqualTo("vehicle");
+		assertThat(vehicle.path("bestFrameMs").asLong()).isEqualTo(40000);
+		assertThat(vehicle.path("frameMs").toString()).isEqualTo("[40000]");
+		// Listings carry it too.
+		JsonNode listed = eventually(() -> media("camera=" + camera + "&kind=VIDEO"),
+				(json) -> json.path("items").size() == 1);
+		assertThat(listed.path("items").get(0).path("clip")).isEqualTo(summary);
+
+		JsonNode image = eventually(() -> this.api.get("/api/v1/media/" + camera + "." + picture, issuer.reader()),
+				(r) -> r.status() == 200 && "OK".equals(r.json().path("status").asString()))
+			.json();
+		assertThat(image.path("clip").isMissingNode() || image.path("clip").isNull()).as(image.toString()).isTrue();
 	}
 
 	@Test

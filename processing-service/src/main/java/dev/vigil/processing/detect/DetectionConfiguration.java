@@ -1,10 +1,13 @@
 package dev.vigil.processing.detect;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Locale;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 /**
  * Chooses the one detector that runs ({@link DetectorSelection}), or none when detection
@@ -23,14 +28,34 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * logged as an error and shown in health and metrics.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DetectionProperties.class)
+@EnableConfigurationProperties({ DetectionProperties.class, PlatformSettingsProperties.class })
 class DetectionConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(DetectionConfiguration.class);
 
 	@Bean
-	DetectionPolicy detectionPolicy(DetectionProperties properties) {
-		return new DetectionPolicy(properties);
+	DetectionPolicy detectionPolicy(DetectionProperties properties, PlatformCameraSettings platform) {
+		return new DetectionPolicy(properties, platform);
+	}
+
+	@Bean
+	PlatformCameraSettings platformCameraSettings(PlatformSettingsProperties properties, JsonMapper json,
+			ObjectProvider<MeterRegistry> meters) {
+		return new PlatformCameraSettings(json, properties.follow() ? properties.file() : null,
+				meters.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "vigil.processing.detection.platform.follow", havingValue = "true",
+			matchIfMissing = true)
+	CameraDetectionFollower cameraDetectionFollower(PlatformSettingsProperties properties,
+			PlatformCameraSettings settings, KafkaProperties kafka) {
+		Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		config.put(ConsumerConfig.CLIENT_ID_CONFIG, "vigil-processing-camera-detection");
+		return new CameraDetectionFollower(config, properties.topic(), properties.retry(), settings);
 	}
 
 	@Bean(destroyMethod = "")

@@ -4,13 +4,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.vigil.contracts.CameraDetection;
 import dev.vigil.contracts.Detection;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Applies per-camera settings to a detector's raw output: per-label on/off and confidence
- * threshold, minimum box size, and zones. Zones are parsed once at start-up, so a typo
- * stops the service with a clear message instead of silently detecting everywhere.
+ * threshold, minimum box size, and zones. A camera's settings come from the platform
+ * ({@link PlatformCameraSettings}) when it has any for the camera, else from this
+ * service's properties. Zones in properties are parsed once at start-up, so a typo stops
+ * the service with a clear message instead of silently detecting everywhere.
  */
 public class DetectionPolicy {
 
@@ -18,8 +21,19 @@ public class DetectionPolicy {
 
 	private final Map<String, List<Zone>> zones = new HashMap<>();
 
+	private final @Nullable PlatformCameraSettings platform;
+
+	/**
+	 * A policy from this service's properties only.
+	 * @param properties the properties
+	 */
 	public DetectionPolicy(DetectionProperties properties) {
+		this(properties, null);
+	}
+
+	DetectionPolicy(DetectionProperties properties, @Nullable PlatformCameraSettings platform) {
 		this.properties = properties;
+		this.platform = platform;
 		properties.cameras().forEach((camera, settings) -> {
 			try {
 				this.zones.put(camera, settings.zones().stream().map(Zone::parse).toList());
@@ -40,34 +54,62 @@ public class DetectionPolicy {
 	 * @return the detections that pass
 	 */
 	public List<Detection> filter(String cameraId, List<Detection> detections, int width, int height) {
-		DetectionProperties.Camera camera = this.properties.cameras().get(cameraId);
-		double minConfidence = (camera != null && camera.minConfidence() != null) ? camera.minConfidence()
-				: this.properties.minConfidence();
-		int minHeight = (camera != null) ? camera.minBoxHeight() : 0;
-		List<Zone> cameraZones = this.zones.getOrDefault(cameraId, List.of());
+		Rules rules = rules(cameraId);
 		return detections.stream()
-			.filter((d) -> d.confidence() >= threshold(d.label(), camera, minConfidence))
-			.filter((d) -> d.box().height() >= minHeight)
-			.filter((d) -> cameraZones.isEmpty() || inAnyZone(d, cameraZones, width, height))
+			.filter((d) -> d.confidence() >= rules.threshold(d.label()))
+			.filter((d) -> d.box().height() >= rules.minBoxHeight())
+			.filter((d) -> rules.zones().isEmpty() || inAnyZone(d, rules.zones(), width, height))
 			.toList();
 	}
 
 	/**
-	 * A label's threshold: above 1 (never passes) when the label is off, else the label's
-	 * own (camera, then global), else the camera's or global one.
+	 * A camera's rules: the platform's settings when it has some for the camera (the
+	 * platform is the source of truth; labels it does not name keep the global label
+	 * settings), else this service's properties.
 	 */
-	private double threshold(String label, DetectionProperties.@Nullable Camera camera, double fallback) {
-		DetectionProperties.Label settings = (camera != null) ? camera.labels().get(label) : null;
-		if (settings == null) {
-			settings = this.properties.labels().get(label);
+	private Rules rules(String cameraId) {
+		Map<String, DetectionProperties.Label> labels = new HashMap<>(this.properties.labels());
+		PlatformCameraSettings.Camera platform = (this.platform != null) ? this.platform.get(cameraId) : null;
+		if (platform != null) {
+			CameraDetection settings = platform.settings();
+			settings.labels()
+				.forEach(
+						(label, s) -> labels.put(label, new DetectionProperties.Label(s.enabled(), s.minConfidence())));
+			return new Rules(this.properties.minConfidence(),
+					(settings.minBoxHeight() != null) ? settings.minBoxHeight() : 0, platform.zones(), labels);
 		}
-		if (settings == null) {
-			return fallback;
+		DetectionProperties.Camera camera = this.properties.cameras().get(cameraId);
+		if (camera == null) {
+			return new Rules(this.properties.minConfidence(), 0, List.of(), labels);
 		}
-		if (!settings.enabled()) {
-			return Double.POSITIVE_INFINITY;
+		labels.putAll(camera.labels());
+		return new Rules((camera.minConfidence() != null) ? camera.minConfidence() : this.properties.minConfidence(),
+				camera.minBoxHeight(), this.zones.getOrDefault(cameraId, List.of()), labels);
+	}
+
+	/**
+	 * What counts on one camera.
+	 *
+	 * @param minConfidence threshold of labels without their own
+	 * @param minBoxHeight smaller boxes are dropped
+	 * @param zones where detections count; empty means everywhere
+	 * @param labels per-label settings
+	 */
+	private record Rules(double minConfidence, int minBoxHeight, List<Zone> zones,
+			Map<String, DetectionProperties.Label> labels) {
+
+		/** Above 1 (never passes) when the label is off, else its own or the camera's. */
+		double threshold(String label) {
+			DetectionProperties.Label settings = this.labels.get(label);
+			if (settings == null) {
+				return this.minConfidence;
+			}
+			if (!settings.enabled()) {
+				return Double.POSITIVE_INFINITY;
+			}
+			return (settings.minConfidence() != null) ? settings.minConfidence() : this.minConfidence;
 		}
-		return (settings.minConfidence() != null) ? settings.minConfidence() : fallback;
+
 	}
 
 	public double minConfidence() {

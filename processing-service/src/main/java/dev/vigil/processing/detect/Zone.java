@@ -3,6 +3,8 @@ package dev.vigil.processing.detect;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.vigil.contracts.CameraDetection;
+
 /**
  * A polygon in fractions of the frame, so one zone fits every resolution a camera
  * delivers (stills, clips, thumbnails).
@@ -38,6 +40,17 @@ record Zone(double[] xs, double[] ys) {
 			xs[i] = points.get(i)[0];
 			ys[i] = points.get(i)[1];
 		}
+		return new Zone(xs, ys);
+	}
+
+	/**
+	 * A zone as the platform sends it (checked by the contract).
+	 * @param zone the polygon
+	 * @return the zone
+	 */
+	static Zone of(CameraDetection.Zone zone) {
+		double[] xs = zone.points().stream().mapToDouble(CameraDetection.Point::x).toArray();
+		double[] ys = zone.points().stream().mapToDouble(CameraDetection.Point::y).toArray();
 		return new Zone(xs, ys);
 	}
 

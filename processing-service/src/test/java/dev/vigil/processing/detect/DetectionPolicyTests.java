@@ -56,6 +56,35 @@ class DetectionPolicyTests {
 	}
 
 	@Test
+	void thePlatformsSettingsOfACameraReplaceItsPropertiesAndATombstoneBringsThemBack() {
+		// Properties: the driveway wants only its right half; the platform says the lower
+		// half, people only above 0.6, no vehicles, boxes of at least 40 px.
+		DetectionProperties.Camera local = new DetectionProperties.Camera(0.1, 0, List.of("0.5,0 1,0 1,1 0.5,1"),
+				Map.of());
+		PlatformCameraSettings platform = new PlatformCameraSettings(
+				tools.jackson.databind.json.JsonMapper.builder().build(), null, null);
+		DetectionPolicy policy = new DetectionPolicy(properties(0.5, Map.of("driveway", local)), platform);
+		Detection lowLeft = person(0.65, 10, 300, 40, 100);
+		Detection lowLeftWeak = person(0.55, 100, 300, 40, 100);
+		Detection lowLeftTiny = person(0.9, 200, 400, 10, 30);
+		Detection car = new Detection("vehicle", 0.9, new BoundingBox(100, 300, 80, 60), null);
+		Detection upperRight = person(0.9, 500, 10, 40, 100);
+		List<Detection> all = List.of(lowLeft, lowLeftWeak, lowLeftTiny, car, upperRight);
+		assertThat(policy.filter("driveway", all, 640, 480)).containsExactly(upperRight);
+
+		platform.apply("driveway",
+				dev.vigil.contracts.ContractSamples.sample(dev.vigil.contracts.CameraSamples.DETECTION_DRIVEWAY)
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(policy.filter("driveway", all, 640, 480)).containsExactly(lowLeft);
+		// Other cameras keep the properties.
+		assertThat(policy.filter("street", all, 640, 480)).containsExactly(lowLeft, lowLeftWeak, lowLeftTiny, car,
+				upperRight);
+
+		platform.apply("driveway", null);
+		assertThat(policy.filter("driveway", all, 640, 480)).containsExactly(upperRight);
+	}
+
+	@Test
 	void refusesMalformedZonesNamingTheProperty() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new DetectionPolicy(properties(0.5,

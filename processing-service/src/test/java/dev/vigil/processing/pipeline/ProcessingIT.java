@@ -19,12 +19,14 @@ import java.util.function.Predicate;
 
 import javax.imageio.ImageIO;
 
+import dev.vigil.contracts.CameraDetection;
 import dev.vigil.contracts.CaptureTimeSource;
 import dev.vigil.contracts.ClipSummary;
 import dev.vigil.contracts.MediaKind;
 import dev.vigil.contracts.MediaProcessed;
 import dev.vigil.contracts.MediaUploaded;
 import dev.vigil.contracts.ProcessingStatus;
+import dev.vigil.contracts.Topics;
 import dev.vigil.devstack.Infrastructure;
 import dev.vigil.devstack.TestMedia;
 import dev.vigil.devstack.VigilInfrastructure;
@@ -55,6 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -66,7 +70,8 @@ import static org.awaitility.Awaitility.await;
 @VigilInfrastructure
 @SpringBootTest(properties = { "vigil.processing.video.sample-interval=10s", "vigil.processing.max-original-size=9MB",
 		"spring.cloud.stream.bindings.processMedia-in-0.consumer.back-off-initial-interval=200",
-		"spring.cloud.stream.bindings.processMedia-in-0.consumer.back-off-max-interval=500" })
+		"spring.cloud.stream.bindings.processMedia-in-0.consumer.back-off-max-interval=500",
+		"vigil.processing.detection.platform.retry=500ms" })
 class ProcessingIT {
 
 	private static final String UPLOADED = "media.uploaded";
@@ -93,6 +98,15 @@ class ProcessingIT {
 
 	@TempDir
 	Path dir;
+
+	@TempDir
+	static Path state;
+
+	@DynamicPropertySource
+	static void lastKnownSettings(DynamicPropertyRegistry registry) {
+		registry.add("vigil.processing.detection.platform.settings-file",
+				() -> state.resolve("camera-detection.json").toString());
+	}
 
 	@BeforeAll
 	static void connect(Infrastructure infrastructure) {
@@ -124,6 +138,35 @@ class ProcessingIT {
 		collecting = false;
 		collector.join();
 		producer.close();
+	}
+
+	@Test
+	void appliesACamerasDetectionSettingsFromThePlatformsTopic() throws Exception {
+		// The platform (catalog-api) turned people off for this camera.
+		CameraDetection settings = new CameraDetection("no-people", null,
+				Map.of("person", new CameraDetection.Label(false, null)), List.of(), System.currentTimeMillis(),
+				Instant.now(), 1);
+		producer
+			.send(new ProducerRecord<>(Topics.CAMERA_DETECTION, "no-people".getBytes(StandardCharsets.UTF_8),
+					this.json.writeValueAsBytes(settings)))
+			.get();
+		await().atMost(Duration.ofMinutes(1))
+			.until(() -> this.meters.find("vigil.processing.camera.settings")
+				.tag("outcome", "applied")
+				.counters()
+				.stream()
+				.mapToDouble(io.micrometer.core.instrument.Counter::count)
+				.sum() >= 1);
+		assertThat(Files.readString(state.resolve("camera-detection.json"))).contains("no-people");
+
+		MediaProcessed processed = awaitProcessed(
+				upload("no-people", TestMedia.file("darknet/person.jpg"), "jpg", "image/jpeg", MediaKind.IMAGE));
+
+		assertThat(processed.status()).isEqualTo(ProcessingStatus.OK);
+		assertThat(processed.detector().name()).isEqualTo("nanodet-m");
+		assertThat(processed.detections()).extracting(dev.vigil.contracts.Detection::label).doesNotContain("person");
+		// The same picture on a camera without platform settings: the woman is found
+		// (makesAThumbnailAndFindsThePersonInPersonJpg).
 	}
 
 	@Test

@@ -49,7 +49,7 @@ public final class BoxEvaluation {
 
 	public static void main(String[] args) throws Exception {
 		avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-		Map<String, String> options = options(args);
+		Map<String, String> options = DetectorEvaluation.options(args);
 		Path labels = Path
 			.of(options.getOrDefault("labels", "processing-service/src/test/resources/eval/people-boxes.csv"));
 		Path media = Path.of(options.getOrDefault("media", ".vigil/media"));
@@ -61,7 +61,7 @@ public final class BoxEvaluation {
 			String name = detector.name();
 			// Warm-up (JIT, native libraries, TensorFlow's first run), not counted.
 			detector.detect(samples.get(0).image());
-			long cpu = cpuNanos();
+			long cpu = DetectorEvaluation.cpuNanos();
 			List<Run> list = new ArrayList<>();
 			for (Variant.Sample sample : samples) {
 				List<BoxMatching.Found> found = detector.detect(sample.image())
@@ -71,7 +71,7 @@ public final class BoxEvaluation {
 					.toList();
 				list.add(new Run(sample, found));
 			}
-			cpuMs.put(name + " " + detector.version(), (cpuNanos() - cpu) / 1e6 / samples.size());
+			cpuMs.put(name + " " + detector.version(), (DetectorEvaluation.cpuNanos() - cpu) / 1e6 / samples.size());
 			runs.put(name, list);
 		}
 		String report = report(samples, runs, cpuMs);
@@ -154,14 +154,7 @@ public final class BoxEvaluation {
 						names.stream().map((n) -> String.format(Locale.ROOT, "%s %.2f", n, tuned.get(n))).toList())
 				+ ". Everything below is the report half only.");
 		out.println();
-		StringBuilder header = new StringBuilder("| threshold |");
-		StringBuilder rule = new StringBuilder("|---|");
-		for (String name : names) {
-			header.append(" ").append(name).append(" P / R | ").append(name).append(" false-alarm pictures |");
-			rule.append("---|---|");
-		}
-		out.println(header);
-		out.println(rule);
+		out.print(header("| threshold |", names, "P / R", "false-alarm pictures"));
 		for (double t : TABLE) {
 			out.println(row(String.format(Locale.ROOT, "%.1f", t), names, runs, report, (n) -> t, MIN_IOU));
 		}
@@ -170,14 +163,7 @@ public final class BoxEvaluation {
 		out.println();
 		out.println("Per variant at each detector's tuned threshold (report half, IoU 0.5):");
 		out.println();
-		StringBuilder vheader = new StringBuilder("| variant | pictures |");
-		StringBuilder vrule = new StringBuilder("|---|---|");
-		for (String name : names) {
-			vheader.append(" ").append(name).append(" P / R | ").append(name).append(" false-alarm pictures |");
-			vrule.append("---|---|");
-		}
-		out.println(vheader);
-		out.println(vrule);
+		out.print(header("| variant | pictures |", names, "P / R", "false-alarm pictures"));
 		for (Variant variant : Variant.values()) {
 			Predicate<Run> which = report.and((r) -> r.sample().variant() == variant);
 			long count = runs.get(names.get(0)).stream().filter(which).count();
@@ -187,14 +173,7 @@ public final class BoxEvaluation {
 		out.println("Confidence histogram (report half, person detections before any threshold; hit = matched a"
 				+ " person at IoU 0.5, false = no person and no don't-care region):");
 		out.println();
-		StringBuilder hheader = new StringBuilder("| confidence |");
-		StringBuilder hrule = new StringBuilder("|---|");
-		for (String name : names) {
-			hheader.append(" ").append(name).append(" hits | ").append(name).append(" false |");
-			hrule.append("---|---|");
-		}
-		out.println(hheader);
-		out.println(hrule);
+		out.print(header("| confidence |", names, "hits", "false"));
 		Map<String, int[][]> histograms = new HashMap<>();
 		names.forEach((n) -> histograms.put(n, histogram(runs.get(n), report)));
 		for (int bin = 0; bin < 10; bin++) {
@@ -214,14 +193,35 @@ public final class BoxEvaluation {
 		return bytes.toString(StandardCharsets.UTF_8);
 	}
 
+	/** A table header: the leading columns, then two columns per detector. */
+	private static String header(String first, List<String> names, String one, String two) {
+		StringBuilder header = new StringBuilder(first);
+		StringBuilder rule = new StringBuilder(
+				"|" + "---|".repeat((int) first.chars().filter((c) -> c == '|').count() - 1));
+		for (String name : names) {
+			header.append(" ")
+				.append(name)
+				.append(" ")
+				.append(one)
+				.append(" | ")
+				.append(name)
+				.append(" ")
+				.append(two)
+				.append(" |");
+			rule.append("---|---|");
+		}
+		return header + "\n" + rule + "\n";
+	}
+
 	private static String row(String first, List<String> names, Map<String, List<Run>> runs, Predicate<Run> which,
 			java.util.function.Function<String, Double> threshold, double minIou) {
 		StringBuilder row = new StringBuilder("| " + first + " |");
 		for (String name : names) {
 			double t = threshold.apply(name);
 			Totals s = Totals.of(runs.get(name), which, t, minIou);
-			row.append(String.format(Locale.ROOT, " %s / %s | %d of %d |", ratio(s.hits, s.hits + s.falseAlarms),
-					ratio(s.hits, s.hits + s.misses), s.falseAlarmPictures, s.negatives));
+			row.append(String.format(Locale.ROOT, " %s / %s | %d of %d |",
+					DetectorEvaluation.ratio(s.hits, s.hits + s.falseAlarms),
+					DetectorEvaluation.ratio(s.hits, s.hits + s.misses), s.falseAlarmPictures, s.negatives));
 		}
 		return row.toString();
 	}
@@ -266,25 +266,6 @@ public final class BoxEvaluation {
 	private static BoxMatching.Found found(Detection d) {
 		return new BoxMatching.Found(d.confidence(),
 				new Box(d.box().x(), d.box().y(), d.box().width(), d.box().height()));
-	}
-
-	private static long cpuNanos() {
-		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-			.getOperatingSystemMXBean()).getProcessCpuTime();
-	}
-
-	private static String ratio(long numerator, long denominator) {
-		return (denominator == 0) ? "-" : String.format(Locale.ROOT, "%.2f", (double) numerator / denominator);
-	}
-
-	private static Map<String, String> options(String[] args) {
-		Map<String, String> options = new HashMap<>();
-		for (int i = 0; i < args.length; i++) {
-			if (args[i].startsWith("--") && i + 1 < args.length) {
-				options.put(args[i].substring(2), args[++i]);
-			}
-		}
-		return options;
 	}
 
 	/**

@@ -153,7 +153,7 @@ public final class DetectorEvaluation {
 		return Double.NaN;
 	}
 
-	private static long cpuNanos() {
+	static long cpuNanos() {
 		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
 			.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
@@ -293,11 +293,11 @@ public final class DetectorEvaluation {
 		}
 	}
 
-	private static String ratio(long numerator, long denominator) {
+	static String ratio(long numerator, long denominator) {
 		return (denominator == 0) ? "-" : String.format(Locale.ROOT, "%.2f", (double) numerator / denominator);
 	}
 
-	private static Map<String, String> options(String[] args) {
+	static Map<String, String> options(String[] args) {
 		Map<String, String> options = new HashMap<>();
 		for (int i = 0; i < args.length; i++) {
 			if (args[i].startsWith("--") && i + 1 < args.length) {

@@ -1,7 +1,6 @@
 package dev.vigil.processing.detect.eval;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,15 +24,7 @@ record LabelledItem(String media, @Nullable Integer frame, int people, String no
 
 	static List<LabelledItem> read(Path csv) throws IOException {
 		List<LabelledItem> items = new ArrayList<>();
-		boolean header = true;
-		for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
-			if (line.isBlank() || line.startsWith("#")) {
-				continue;
-			}
-			if (header) {
-				header = false;
-				continue;
-			}
+		for (String line : LabelFiles.dataLines(csv)) {
 			String[] cells = line.split(",", 4);
 			if (cells.length < 3) {
 				throw new IllegalArgumentException("Bad label line: " + line);

@@ -1,7 +1,6 @@
 package dev.vigil.processing.detect.eval;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,15 +27,7 @@ record LabelledPicture(String media, @Nullable Integer frame, boolean tune, List
 
 	static List<LabelledPicture> read(Path csv) throws IOException {
 		List<LabelledPicture> pictures = new ArrayList<>();
-		boolean header = true;
-		for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
-			if (line.isBlank() || line.startsWith("#")) {
-				continue;
-			}
-			if (header) {
-				header = false;
-				continue;
-			}
+		for (String line : LabelFiles.dataLines(csv)) {
 			pictures.add(parse(line));
 		}
 		return pictures;
