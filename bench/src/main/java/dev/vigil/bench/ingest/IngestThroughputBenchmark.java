@@ -224,7 +224,7 @@ public final class IngestThroughputBenchmark implements Benchmark {
 			SimulationResult r = m.result();
 			rows.add(List.of(m.target(), fmt(r.filesPerSecond()), fmt(r.megabytesPerSecond()), millis(r.latency(50)),
 					millis(r.latency(99)), Integer.toString(r.refused().size()),
-					String.format(Locale.ROOT, "%.2f", m.cpuSeconds()),
+					Integer.toString(m.firstBurstRefused()), String.format(Locale.ROOT, "%.2f", m.cpuSeconds()),
 					String.format(Locale.ROOT, "%.2f", m.cpuMillisPerFile()),
 					String.format(Locale.ROOT, "%.2f", m.firstBurstCpuMillisPerFile()),
 					String.format(Locale.ROOT, "%.2f", m.fsyncsPerFile()), mb(m.idleRssKb()), mb(m.peakRssKb()),
@@ -234,8 +234,8 @@ public final class IngestThroughputBenchmark implements Benchmark {
 					(m.drained() == null) ? "–" : m.drained().toMillis() / 1000 + " s"));
 		}
 		body.append(BenchmarkReport.table(List.of("target", "files/s", "MB/s", "latency p50", "latency p99", "refused",
-				"CPU s", "CPU ms/file", "CPU ms/file, first burst", "fsyncs/file", "RSS idle", "RSS peak", "RSS steady",
-				"files/s vs vsftpd", "all in S3 + Kafka after"), rows));
+				"refused, first burst", "CPU s", "CPU ms/file", "CPU ms/file, first burst", "fsyncs/file", "RSS idle",
+				"RSS peak", "RSS steady", "files/s vs vsftpd", "all in S3 + Kafka after"), rows));
 		body.append(String.format(Locale.ROOT,
 				"%nPhysical reference, same run: sequential disk write with fsync **%.0f MB/s** (%d MB), one "
 						+ "loopback TCP connection **%.0f MB/s** (%d MB).%n%n",
@@ -421,7 +421,7 @@ public final class IngestThroughputBenchmark implements Benchmark {
 				System.out.printf(Locale.ROOT, "ingest:   first refusal: %s%n", result.refused().getFirst().reply());
 			}
 			return new Measured(target, result, cpuSeconds, idle, peakRssKb, medianRssKb, waited ? drained : null,
-					(metrics != null) ? fsyncs / Math.max(1, result.accepted().size()) : 0, 0);
+					(metrics != null) ? fsyncs / Math.max(1, result.accepted().size()) : 0, 0, 0);
 		}
 
 	}
@@ -442,9 +442,11 @@ public final class IngestThroughputBenchmark implements Benchmark {
 	 * fsync)
 	 * @param firstBurstCpuMillisPerFile CPU per file of the target's first burst after
 	 * its start (0 when this is that burst)
+	 * @param firstBurstRefused uploads refused in that first burst
 	 */
 	private record Measured(String target, SimulationResult result, double cpuSeconds, long idleRssKb, long peakRssKb,
-			long steadyRssKb, @Nullable Duration drained, double fsyncsPerFile, double firstBurstCpuMillisPerFile) {
+			long steadyRssKb, @Nullable Duration drained, double fsyncsPerFile, double firstBurstCpuMillisPerFile,
+			int firstBurstRefused) {
 
 		double cpuMillisPerFile() {
 			return this.cpuSeconds * 1000 / Math.max(1, this.result.uploads().size());
@@ -457,7 +459,7 @@ public final class IngestThroughputBenchmark implements Benchmark {
 		Measured after(Measured first) {
 			return new Measured(this.target, this.result, this.cpuSeconds, first.idleRssKb(),
 					Math.max(first.peakRssKb(), this.peakRssKb), this.steadyRssKb, this.drained, this.fsyncsPerFile,
-					first.cpuMillisPerFile());
+					first.cpuMillisPerFile(), first.result().refused().size());
 		}
 
 	}
