@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * to log in, lock-out, login timeout), 425 (no passive port free, data connection
  * failed), 452 (spool full, storage error). Firmware retries all three later. Replies
  * written before a command runs (at connect, or refused by another ftplet) are counted
- * where they are written; those of PASV, EPSV and the upload commands after the command,
- * those of PASS just before it.
+ * where they are written; those of PASV, EPSV and the upload commands after the command;
+ * FtpServer's own 421 at USER/PASS for the session limits by {@link LoginLimitCommand}.
  */
 final class FtpRefusals extends DefaultFtplet {
 

@@ -15,6 +15,8 @@ import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.command.CommandFactoryFactory;
+import org.apache.ftpserver.command.impl.PASS;
+import org.apache.ftpserver.command.impl.USER;
 import org.apache.ftpserver.filesystem.nativefs.NativeFileSystemFactory;
 import org.apache.ftpserver.ftplet.FtpException;
 import org.apache.ftpserver.ftplet.Ftplet;
@@ -89,6 +91,8 @@ public class FtpServerLifecycle implements SmartLifecycle {
 		commands.addCommand("MKD", new MakeDirectoryCommand());
 		commands.addCommand("XMKD", new MakeDirectoryCommand());
 		commands.addCommand("ALLO", new AllocateCommand(this.intake));
+		commands.addCommand("USER", new LoginLimitCommand(new USER(), refusals));
+		commands.addCommand("PASS", new LoginLimitCommand(new PASS(), refusals));
 		factory.setCommandFactory(commands.createCommandFactory());
 
 		ConnectionConfigFactory connections = new ConnectionConfigFactory();

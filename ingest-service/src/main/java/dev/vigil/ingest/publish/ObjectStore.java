@@ -1,26 +1,24 @@
 package dev.vigil.ingest.publish;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 import dev.vigil.ingest.spool.SpoolRecord;
-import io.minio.BucketExistsArgs;
-import io.minio.MakeBucketArgs;
-import io.minio.MinioClient;
-import io.minio.UploadObjectArgs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts originals into the bucket with the MinIO SDK. {@code uploadObject} streams from
- * the spool file and switches to multipart above the part size, so a large clip never
- * sits in the heap whole.
+ * Puts originals into the bucket ({@link S3Client}). Streams from the spool file: one PUT
+ * signed with the content's SHA-256 up to the part size, a multipart upload above it, so
+ * a large clip never sits in the heap whole.
  */
 class ObjectStore implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(ObjectStore.class);
 
-	private final MinioClient client;
+	private final S3Client client;
 
 	private final S3Properties s3;
 
@@ -34,13 +32,9 @@ class ObjectStore implements AutoCloseable {
 		this.s3 = s3;
 		this.properties = properties;
 		this.edgeNodeId = edgeNodeId;
-		MinioClient.Builder builder = MinioClient.builder().endpoint(s3.endpoint()).region(s3.region());
-		if (s3.accessKey() != null && s3.secretKey() != null) {
-			builder.credentials(s3.accessKey(), s3.secretKey());
-		}
-		this.client = builder.build();
-		long timeout = properties.timeout().toMillis();
-		this.client.setTimeout(Math.min(timeout, 10_000), timeout, timeout);
+		int timeout = (int) properties.timeout().toMillis();
+		this.client = new S3Client(s3.endpoint(), s3.region(), s3.accessKey(), s3.secretKey(),
+				Math.min(timeout, 10_000), timeout, Clock.systemUTC());
 	}
 
 	String bucket() {
@@ -51,14 +45,18 @@ class ObjectStore implements AutoCloseable {
 	String put(SpoolRecord record, Path content) throws Exception {
 		ensureBucket();
 		String key = ObjectKeys.original(record);
-		this.client.uploadObject(UploadObjectArgs.builder()
-			.bucket(this.s3.bucket())
-			.object(key)
-			.filename(content.toString(), this.properties.partSize().toBytes())
-			.contentType(record.contentType())
-			.userMetadata(Map.of("sha256", record.sha256(), "camera-id", record.cameraId(), "edge-node-id",
-					this.edgeNodeId, "media-id", record.sha256()))
-			.build());
+		long length = Files.size(content);
+		long partSize = this.properties.partSize().toBytes();
+		Map<String, String> metadata = Map.of("sha256", record.sha256(), "camera-id", record.cameraId(), "edge-node-id",
+				this.edgeNodeId, "media-id", record.sha256());
+		if (length <= partSize) {
+			this.client.putObject(this.s3.bucket(), key, content, length, record.sha256(), record.contentType(),
+					metadata);
+		}
+		else {
+			this.client.putObjectMultipart(this.s3.bucket(), key, content, length, partSize, record.contentType(),
+					metadata);
+		}
 		return key;
 	}
 
@@ -66,16 +64,16 @@ class ObjectStore implements AutoCloseable {
 		if (this.bucketChecked || !this.properties.createBucket()) {
 			return;
 		}
-		if (!this.client.bucketExists(BucketExistsArgs.builder().bucket(this.s3.bucket()).build())) {
-			this.client.makeBucket(MakeBucketArgs.builder().bucket(this.s3.bucket()).build());
+		if (!this.client.bucketExists(this.s3.bucket())) {
+			this.client.makeBucket(this.s3.bucket());
 			log.info("Created bucket {}", this.s3.bucket());
 		}
 		this.bucketChecked = true;
 	}
 
 	@Override
-	public void close() throws Exception {
-		this.client.close();
+	public void close() {
+		// HttpURLConnection's kept-alive connections close themselves when idle.
 	}
 
 }

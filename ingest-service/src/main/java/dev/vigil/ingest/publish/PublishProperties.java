@@ -19,8 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param createTopic create the topic at start when it is missing
  * @param topicPartitions partitions when creating it
  * @param createBucket create the bucket at start when it is missing
- * @param concurrency uploads in flight at once (each buffers one multipart part in
- * memory)
+ * @param concurrency uploads in flight at once (each streams from its spool file through
+ * a 64 KB buffer)
  * @param partSize multipart part size for large files (S3 minimum 5 MB)
  * @param minBackoff first retry delay after a failure
  * @param maxBackoff cap of the doubling retry delay

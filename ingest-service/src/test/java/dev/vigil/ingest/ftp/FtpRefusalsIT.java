@@ -29,9 +29,8 @@ import static org.awaitility.Awaitility.await;
  * An edge at its limits answers with the replies camera firmware retries on, and counts
  * refusals with their reason: 425 when no passive port is free (counted after the
  * command, so the count may trail the reply), 421 beyond the cap on connections that have
- * not logged in; 421 beyond the session limit (not counted, see {@link FtpRefusals}).
- * (452 for a full spool and 421 beyond a camera's own session limit:
- * {@code SpoolFullIT}.)
+ * not logged in, 421 beyond the session limit (counted {@code max-sessions}). (452 for a
+ * full spool and 421 beyond a camera's own session limit: {@code SpoolFullIT}.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = { "vigil.ingest.ftp.port=0",
 		"vigil.ingest.sftp.enabled=false", "vigil.ingest.publish.enabled=false", "vigil.ingest.ftp.max-sessions=2",
@@ -112,10 +111,15 @@ class FtpRefusalsIT {
 	void aLoginBeyondTheSessionLimitAnswers421() throws IOException {
 		login("attic");
 		login("porch");
+		// Counted since start: the probes after other tests may have met the limit too.
+		double before = refusals(this.meters, 421, "max-sessions");
 		FTPClient yard = connect();
 		assertThatExceptionOfType(FTPConnectionClosedException.class)
 			.isThrownBy(() -> yard.login("yard", "yard-secret"))
 			.withMessageContaining("421");
+		// Counted once FtpServer has closed the connection, so it may trail the reply.
+		await().untilAsserted(() -> assertThat(refusals(this.meters, 421, "max-sessions") - before).isEqualTo(1));
+		assertThat(refusals(this.meters, 421, "max-sessions-per-camera")).isZero();
 	}
 
 	@Test

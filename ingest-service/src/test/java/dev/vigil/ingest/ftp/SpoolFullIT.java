@@ -101,6 +101,9 @@ class SpoolFullIT {
 		assertThatExceptionOfType(FTPConnectionClosedException.class)
 			.isThrownBy(() -> third.login("attic", "attic-secret"))
 			.withMessageContaining("421");
+		await().untilAsserted(
+				() -> assertThat(FtpRefusalsIT.refusals(this.meters, 421, "max-sessions-per-camera")).isEqualTo(1));
+		assertThat(FtpRefusalsIT.refusals(this.meters, 421, "max-sessions")).isZero();
 		first.logout();
 		second.logout();
 		first.disconnect();
