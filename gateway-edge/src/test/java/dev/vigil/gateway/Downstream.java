@@ -27,8 +27,15 @@ public final class Downstream implements AutoCloseable {
 
 	private final HttpServer server;
 
+	private final List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	/** What a handler returns: status and JSON body. */
 	public record Reply(int status, Object body) {
+	}
+
+	/** Raw paths of the requests received, oldest first. */
+	public List<String> requests() {
+		return List.copyOf(this.requests);
 	}
 
 	public static Downstream echo(String name) {
@@ -49,6 +56,7 @@ public final class Downstream implements AutoCloseable {
 		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 		this.server.createContext("/", (exchange) -> {
 			try (exchange; InputStream in = exchange.getRequestBody()) {
+				this.requests.add(exchange.getRequestURI().getRawPath());
 				long size = in.transferTo(java.io.OutputStream.nullOutputStream());
 				Reply reply;
 				byte[] bytes;

@@ -35,6 +35,8 @@ class GatewayIT {
 
 	static final String BASE = "http://localhost:" + PORT;
 
+	static final int MANAGEMENT_PORT = freePort();
+
 	static final Downstream catalog = Downstream.echo("catalog-api");
 
 	static final Downstream identity = Downstream.echo("identity-service");
@@ -48,6 +50,7 @@ class GatewayIT {
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
 		registry.add("server.port", () -> PORT);
+		registry.add("management.server.port", () -> MANAGEMENT_PORT);
 		registry.add("vigil.gateway.routes.catalog-uri", catalog::uri);
 		registry.add("vigil.gateway.routes.identity-uri", identity::uri);
 		registry.add("vigil.gateway.routes.ui-uri", ui::uri);
@@ -174,9 +177,54 @@ class GatewayIT {
 	void reportsHealthAndGatewayMetrics() {
 		get("/api/v1/media");
 		HttpResponse<String> health = send(request("/actuator/health/readiness"));
-		assertThat(health.statusCode()).isEqualTo(200);
-		assertThat(send(request("/actuator/prometheus")).body()).contains("spring_cloud_gateway_requests_seconds_count",
-				"routeId=\"catalog-api\"");
+		assertThat(health.statusCode()).as("health stays on the public port for load balancers").isEqualTo(200);
+		assertThat(
+				send(HttpRequest.newBuilder(URI.create("http://localhost:" + MANAGEMENT_PORT + "/actuator/prometheus")))
+					.body())
+			.contains("spring_cloud_gateway_requests_seconds_count", "routeId=\"catalog-api\"");
+	}
+
+	@Test
+	void servesNoMetricsOnThePublicPortNeitherItsOwnNorAServicesBehindARoute() {
+		for (String path : java.util.List.of("/actuator/prometheus", "/actuator/env", "/auth/actuator/prometheus",
+				"/api/actuator/prometheus", "/Actuator/prometheus")) {
+			HttpResponse<String> response = get(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(404);
+			assertProblem(response, "https://vigil.dev/problems/not-found");
+		}
+		assertThat(identity.requests()).as("nothing reached identity-service's actuator")
+			.noneMatch((path) -> path.contains("actuator"));
+	}
+
+	@Test
+	void answersHostileRequestLinesWithItsProblemInsteadOfPassingThemOn() {
+		for (String method : java.util.List.of("TRACE", "PROPFIND", "CONNECTX")) {
+			HttpResponse<String> response = send(
+					request("/api/v1/media").method(method, HttpRequest.BodyPublishers.noBody()));
+			assertThat(response.statusCode()).as(method).isEqualTo(405);
+			assertThat(response.headers().firstValue("Allow"))
+				.hasValueSatisfying((allow) -> assertThat(allow).contains("GET").doesNotContain("TRACE"));
+			assertProblem(response, "https://vigil.dev/problems/method-not-allowed");
+		}
+		for (String path : java.util.List.of("/api/v1/media%2F..%2Faudit", "/auth/a%5Cb", "/x%00y", "/a%252Fb",
+				"/api/v1/media/%0d%0aSet-Cookie:x")) {
+			HttpResponse<String> response = get(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(400);
+			assertProblem(response, "https://vigil.dev/problems/invalid-request");
+		}
+		HttpResponse<String> longUri = get("/api/v1/media?camera=" + "a".repeat(9000));
+		assertThat(longUri.statusCode()).isEqualTo(414);
+		assertProblem(longUri, "https://vigil.dev/problems/uri-too-long");
+		assertThat(catalog.requests()).as("none of them reached catalog-api")
+			.noneMatch((path) -> path.contains("%") || path.length() > 8000);
+	}
+
+	private static void assertProblem(HttpResponse<String> response, String type) {
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = Downstream.JSON.readTree(response.body());
+		assertThat(problem.get("type").asString()).isEqualTo(type);
+		assertThat(problem.get("status").asInt()).isEqualTo(response.statusCode());
+		assertThat(problem.get("requestId").asString()).isNotBlank();
 	}
 
 	static HttpRequest.Builder request(String path) {

@@ -9,12 +9,18 @@ import java.nio.charset.StandardCharsets;
  * type, so that the edge takes every upload instead of recognising a duplicate: a JPEG
  * gets a comment segment, an AVI (RIFF) file a trailing JUNK chunk.
  */
-final class Uniquifier {
+public final class Uniquifier {
 
 	private Uniquifier() {
 	}
 
-	static byte[] unique(byte[] content, String tag) {
+	/**
+	 * A distinct copy of a sample file.
+	 * @param content a JPEG or AVI file
+	 * @param tag what makes this copy distinct (ASCII)
+	 * @return the copy, still a valid file of its type
+	 */
+	public static byte[] unique(byte[] content, String tag) {
 		byte[] payload = tag.getBytes(StandardCharsets.US_ASCII);
 		if (isJpeg(content)) {
 			// SOI, then a COM segment (length counts its own two bytes), then the rest.

@@ -66,7 +66,7 @@ class CameraOnboardingPipelineIT {
 		String admin = new OidcLogin(platform.issuer()).accessToken("admin", initial, "onboarding-admin-" + initial,
 				"openid admin media:read media:write");
 
-		JsonNode edges = until(() -> Platform.json(platform.catalogGet("/api/v1/edges", admin).body()),
+		JsonNode edges = Polling.until(() -> Platform.json(platform.catalogGet("/api/v1/edges", admin).body()),
 				(list) -> !list.isEmpty());
 		String edge = edges.get(0).get("id").asString();
 
@@ -81,11 +81,11 @@ class CameraOnboardingPipelineIT {
 		assertThat(port).isEqualTo(platform.ftpPort());
 		assertThat(setup.get("remoteDirectory").asString()).isEqualTo("/");
 
-		until(() -> FtpCamera.canLogIn(port, user, password), (ok) -> ok);
+		Polling.until(() -> FtpCamera.canLogIn(port, user, password), (ok) -> ok);
 		FtpCamera.upload(port, user, password, "snap", "MDAlarm_20261202-061900.jpg",
 				TestMedia.file("darknet/person.jpg"));
 
-		JsonNode items = until(
+		JsonNode items = Polling.until(
 				() -> Platform.json(platform.catalogGet("/api/v1/media?camera=porch", admin).body()).get("items"),
 				(list) -> list != null && !list.isEmpty());
 		assertThat(items.get(0).get("takenAt").asString()).isEqualTo("2026-12-02T05:19:00Z");
@@ -95,32 +95,9 @@ class CameraOnboardingPipelineIT {
 
 		HttpResponse<String> deleted = send("DELETE", "/api/v1/cameras/porch", admin, null);
 		assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
-		until(() -> FtpCamera.canLogIn(port, user, password), (ok) -> !ok);
+		Polling.until(() -> FtpCamera.canLogIn(port, user, password), (ok) -> !ok);
 		String mediaId = items.get(0).get("id").asString();
 		assertThat(platform.catalogGet("/api/v1/media/" + mediaId, admin).statusCode()).as("media kept").isEqualTo(200);
-	}
-
-	/**
-	 * Polls until the condition holds, within a generous bound (no speed is asserted).
-	 */
-	private static <T> T until(Probe<T> probe, java.util.function.Predicate<T> done) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		T value = probe.get();
-		while (!done.test(value)) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Still not there after 120 s: " + value);
-			}
-			Thread.sleep(500);
-			value = probe.get();
-		}
-		return value;
-	}
-
-	@FunctionalInterface
-	private interface Probe<T> {
-
-		T get() throws Exception;
-
 	}
 
 	private static HttpResponse<String> send(String method, String path, String token, String json) throws Exception {

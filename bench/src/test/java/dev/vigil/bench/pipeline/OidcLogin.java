@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import dev.vigil.bench.platform.Platform;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A person signing in the way Vigil's command-line client does: authorization code with
@@ -50,6 +51,19 @@ final class OidcLogin {
 	 * @return the access token
 	 */
 	String accessToken(String username, String password, @Nullable String newPassword, String scopes)
+			throws IOException, InterruptedException {
+		return tokens(username, password, newPassword, scopes).get("access_token").asString();
+	}
+
+	/**
+	 * Signs in and returns the token response.
+	 * @param username the account
+	 * @param password its password
+	 * @param newPassword the password to set when the account must change it first
+	 * @param scopes the scopes asked for
+	 * @return {@code access_token}, {@code id_token} (with {@code openid}), ...
+	 */
+	JsonNode tokens(String username, String password, @Nullable String newPassword, String scopes)
 			throws IOException, InterruptedException {
 		String verifier = random();
 		String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(verifier));
@@ -92,7 +106,7 @@ final class OidcLogin {
 			if (token.statusCode() != 200) {
 				throw new IllegalStateException("Token endpoint answered " + token.statusCode() + ": " + token.body());
 			}
-			return Platform.json(token.body()).get("access_token").asString();
+			return Platform.json(token.body());
 		}
 	}
 

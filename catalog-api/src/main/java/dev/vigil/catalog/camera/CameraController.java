@@ -175,7 +175,9 @@ class CameraController {
 	 * @param allowedSources CIDRs it may log in from (replaced as a whole; empty =
 	 * anywhere)
 	 */
-	record CameraPatch(@Schema(example = "Driveway") @Size(min = 1, max = 100) @Nullable String name,
+	record CameraPatch(
+			@Schema(example = "Driveway") @Size(min = 1,
+					max = 100) @Pattern(regexp = Ids.DISPLAY_TEXT) @Nullable String name,
 			@Schema(example = "Europe/Berlin") @Size(max = 64) @Nullable String timeZone,
 			@Valid @Nullable RetentionPatch retention, @Valid @Nullable DetectionPatch detection,
 			@Min(0) @Max(525_600) @Nullable Integer silentAfterMinutes, @Nullable Boolean enabled,

@@ -15,11 +15,13 @@ import org.springframework.validation.annotation.Validated;
  * @param streamTimeout how long one SSE connection lives before the client reconnects
  * @param heartbeat interval of keep-alive comments (proxies drop idle connections)
  * @param maxClients SSE connections one instance accepts
+ * @param maxClientsPerCaller SSE connections one instance accepts per token subject (a
+ * user's tabs, an integrator's clients), so one caller cannot take every slot
  */
 @Validated
 @ConfigurationProperties("vigil.catalog.live")
 public record LiveProperties(@DefaultValue("vigil:catalog:media") String channel,
 		@DefaultValue("30m") Duration streamTimeout, @DefaultValue("15s") Duration heartbeat,
-		@DefaultValue("500") @Min(1) int maxClients) {
+		@DefaultValue("500") @Min(1) int maxClients, @DefaultValue("10") @Min(1) int maxClientsPerCaller) {
 
 }

@@ -49,6 +49,8 @@ class LiveUpdates implements MessageListener, SmartLifecycle {
 
 	private final Set<Client> clients = ConcurrentHashMap.newKeySet();
 
+	private final Object admission = new Object();
+
 	private volatile boolean running;
 
 	LiveUpdates(StringRedisTemplate redis, JsonMapper json, LiveProperties properties) {
@@ -105,14 +107,28 @@ class LiveUpdates implements MessageListener, SmartLifecycle {
 		}
 	}
 
-	SseEmitter subscribe(CameraScope scope) {
-		if (this.clients.size() >= this.properties.maxClients()) {
-			throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "too-many-streams", "Too many live streams",
-					"This instance has no room for another live stream; retry later");
-		}
+	/**
+	 * Opens a stream for a caller. Checked and added under one lock, so concurrent
+	 * requests of one caller cannot pass the per-caller cap together.
+	 * @param scope the cameras the caller may see
+	 * @param caller the token's subject, so one user or integrator cannot take every slot
+	 * @return the stream
+	 */
+	SseEmitter subscribe(CameraScope scope, String caller) {
 		SseEmitter emitter = new SseEmitter(this.properties.streamTimeout().toMillis());
-		Client client = new Client(emitter, scope);
-		this.clients.add(client);
+		Client client = new Client(emitter, scope, caller);
+		synchronized (this.admission) {
+			if (this.clients.size() >= this.properties.maxClients()) {
+				throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "too-many-streams", "Too many live streams",
+						"This instance has no room for another live stream; retry later");
+			}
+			long own = this.clients.stream().filter((open) -> open.caller().equals(caller)).count();
+			if (own >= this.properties.maxClientsPerCaller()) {
+				throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", "Too many live streams",
+						"This caller already has " + own + " live streams open; close one first");
+			}
+			this.clients.add(client);
+		}
 		emitter.onCompletion(() -> this.clients.remove(client));
 		emitter.onTimeout(() -> this.clients.remove(client));
 		emitter.onError((ex) -> this.clients.remove(client));
@@ -165,7 +181,7 @@ class LiveUpdates implements MessageListener, SmartLifecycle {
 		return this.running;
 	}
 
-	private record Client(SseEmitter emitter, CameraScope scope) {
+	private record Client(SseEmitter emitter, CameraScope scope, String caller) {
 
 	}
 

@@ -28,7 +28,7 @@ class StreamController {
 			description = "Events named uploaded, processed or deleted, data = {change, mediaId, cameraId, kind, takenAt, "
 					+ "receivedAt, eventId, personConfidence}; only cameras the token may see. A ready event opens the stream.")
 	SseEmitter stream() {
-		return this.live.subscribe(this.caller.scope());
+		return this.live.subscribe(this.caller.scope(), this.caller.name());
 	}
 
 }

@@ -191,7 +191,7 @@ class OnboardingController {
 	 * @param allowedSources CIDRs it may log in from; anywhere when absent
 	 */
 	record AddCamera(@Schema(example = "porch") @Pattern(regexp = Ids.CAMERA) @Nullable String id,
-			@Schema(example = "Porch") @NotBlank @Size(max = 100) String name,
+			@Schema(example = "Porch") @NotBlank @Size(max = 100) @Pattern(regexp = Ids.DISPLAY_TEXT) String name,
 			@Schema(example = "edge-garage") @NotBlank @Pattern(regexp = Ids.CAMERA) String edgeNodeId,
 			@NotNull UploadProtocol protocol,
 			@Schema(example = "Europe/Berlin") @Size(max = 64) @Nullable String timeZone,

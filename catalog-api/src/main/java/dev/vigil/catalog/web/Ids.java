@@ -26,6 +26,12 @@ public final class Ids {
 	/** Detection labels, e.g. {@code person}. */
 	public static final String LABEL = "[a-z0-9][a-z0-9 _-]{0,31}";
 
+	/**
+	 * Names people read (a camera's display name): no control characters, so no NUL, CR
+	 * or LF reaches logs, the audit trail, file names of exports or the edge.
+	 */
+	public static final String DISPLAY_TEXT = "[^\\p{Cc}]*";
+
 	private Ids() {
 	}
 

@@ -59,6 +59,28 @@ class HostileRequestsIT extends CatalogIT {
 	}
 
 	@Test
+	void refusesControlCharactersInACameraNameAndKeepsTheOldOne() {
+		String camera = WireEvents.camera("nul-name");
+		wire.uploaded(WireEvents.upload(camera, WireEvents.mediaId(), Instant.now(), MediaKind.IMAGE));
+		eventually(() -> this.api.get("/api/v1/cameras/" + camera, issuer.reader()), (r) -> r.status() == 200);
+		String before = this.api.get("/api/v1/cameras/" + camera, issuer.reader()).json().path("name").asString();
+
+		for (String name : new String[] { "gate\\u0000", "gate\\r\\nforged: entry", "\\u001b[31mred" }) {
+			Api.Response patch = this.api.send("PATCH", "/api/v1/cameras/" + camera, issuer.admin(),
+					"{\"name\":\"" + name + "\"}");
+			assertThat(patch.status()).as(name).isEqualTo(400);
+			assertThat(patch.contentType()).startsWith("application/problem+json");
+			Api.Response add = this.api.send("POST", "/api/v1/cameras", issuer.admin(),
+					"{\"name\":\"" + name + "\",\"edgeNodeId\":\"edge-1\",\"protocol\":\"SFTP\"}");
+			assertThat(add.status()).as(name).isEqualTo(400);
+			assertThat(add.problemType()).as("refused for its name, before the edge is looked up")
+				.isNotEqualTo("https://vigil.dev/problems/unknown-edge-node");
+		}
+		assertThat(this.api.get("/api/v1/cameras/" + camera, issuer.reader()).json().path("name").asString())
+			.isEqualTo(before);
+	}
+
+	@Test
 	void refusesBodiesOverTheLimitWithOrWithoutADeclaredLength() throws Exception {
 		String body = "{\"hold\":true,\"reason\":\"" + "x".repeat(100 * 1024) + "\"}";
 		Api.Response declared = this.api.send("PUT", "/api/v1/media/" + WireEvents.mediaId() + "/legal-hold",

@@ -75,6 +75,43 @@ class LiveAndDeadLetterIT extends CatalogIT {
 	}
 
 	@Test
+	void capsTheLiveStreamsOfOneCallerSoOthersStillGetOne() throws Exception {
+		// One user (or a stolen token) opening streams in a loop, each with a fresh token
+		// of the same subject: the default cap is 10 per caller.
+		String subject = "it-streamer-" + UUID.randomUUID();
+		List<HttpResponse<Stream<String>>> open = new java.util.ArrayList<>();
+		try {
+			for (int i = 0; i < 10; i++) {
+				HttpResponse<Stream<String>> stream = openStream(issuer.tokenFor(subject, "media:read"));
+				open.add(stream);
+				assertThat(stream.statusCode()).as("stream %d", i + 1).isEqualTo(200);
+			}
+			HttpResponse<Stream<String>> refused = openStream(issuer.tokenFor(subject, "media:read"));
+			open.add(refused);
+			assertThat(refused.statusCode()).isEqualTo(429);
+			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(refused.body().collect(java.util.stream.Collectors.joining()))
+				.contains("https://vigil.dev/problems/too-many-streams");
+
+			HttpResponse<Stream<String>> other = openStream(
+					issuer.tokenFor("it-other-" + UUID.randomUUID(), "media:read"));
+			open.add(other);
+			assertThat(other.statusCode()).as("another caller still gets a stream").isEqualTo(200);
+		}
+		finally {
+			open.forEach((response) -> response.body().close());
+		}
+	}
+
+	private HttpResponse<Stream<String>> openStream(String token) throws Exception {
+		return this.api.http()
+			.send(HttpRequest.newBuilder(URI.create(this.api.base() + "/api/v1/stream"))
+				.header("Authorization", "Bearer " + token)
+				.header("Accept", "text/event-stream")
+				.build(), HttpResponse.BodyHandlers.ofLines());
+	}
+
+	@Test
 	void sendsEventsOfAnUnknownSchemaVersionAndBrokenEventsToTheDeadLetterTopic() {
 		String newer = ContractSamples.sample(ContractSamples.UPLOADED_IMAGE)
 			.replace("\"schemaVersion\": 1", "\"schemaVersion\": 2")

@@ -44,8 +44,9 @@ class MediaIdentityIT extends CatalogIT {
 		String second = WireEvents.camera("copycat");
 		String sha = WireEvents.mediaId();
 		wire.uploaded(upload(first, sha, T0, first + "/snap/MDAlarm_20261001-080000.jpg"));
+		// Waits for the event too: it is stitched after the item is indexed.
 		JsonNode original = eventually(() -> this.api.get("/api/v1/media/" + sha, issuer.reader()),
-				(r) -> r.status() == 200)
+				(r) -> r.status() == 200 && !r.json().path("eventId").asString("").isEmpty())
 			.json();
 		assertThat(original.path("id").asString()).isEqualTo(first + "." + sha);
 		assertThat(this.api

@@ -19,6 +19,14 @@ public final class Problems {
 
 	public static final URI TOO_LARGE = URI.create("https://vigil.dev/problems/request-too-large");
 
+	public static final URI METHOD_NOT_ALLOWED = URI.create("https://vigil.dev/problems/method-not-allowed");
+
+	public static final URI URI_TOO_LONG = URI.create("https://vigil.dev/problems/uri-too-long");
+
+	public static final URI INVALID_REQUEST = URI.create("https://vigil.dev/problems/invalid-request");
+
+	public static final URI NOT_FOUND = URI.create("https://vigil.dev/problems/not-found");
+
 	public static final URI UNAVAILABLE = URI.create("https://vigil.dev/problems/unavailable");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -1,5 +1,7 @@
 package dev.vigil.gateway.requests;
 
+import jakarta.validation.constraints.Min;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -13,9 +15,12 @@ import org.springframework.validation.annotation.Validated;
  * here); larger ones get {@code 413}
  * @param trustForwardedHeaders keep {@code Forwarded}/{@code X-Forwarded-*} sent by the
  * caller: only when the gateway runs behind a trusted load balancer or ingress
+ * @param maxUriLength longest path plus query accepted; longer ones get a {@code 414}
+ * problem (Netty's own limit, {@code server.netty.max-initial-line-length}, is set above
+ * it so that the gateway answers, not Netty's empty 414)
  */
 @Validated
 @ConfigurationProperties("vigil.gateway.requests")
 public record RequestProperties(@DefaultValue("1MB") DataSize maxBodySize,
-		@DefaultValue("false") boolean trustForwardedHeaders) {
+		@DefaultValue("false") boolean trustForwardedHeaders, @DefaultValue("8192") @Min(256) int maxUriLength) {
 }
