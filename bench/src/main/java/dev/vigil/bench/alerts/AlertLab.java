@@ -39,7 +39,8 @@ import dev.vigil.devstack.PrivateInfrastructure;
  */
 final class AlertLab implements AutoCloseable {
 
-	// Generous: on a busy shared 2-core box (load 60) services took over 10 minutes to start.
+	// Generous: on a busy shared 2-core box (load 60) services took over 10 minutes to
+	// start.
 	static final Duration START_TIMEOUT = Duration.ofMinutes(15);
 
 	/**
