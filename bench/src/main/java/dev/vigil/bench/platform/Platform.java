@@ -217,7 +217,7 @@ public final class Platform implements AutoCloseable {
 	public enum Service {
 
 		IDENTITY("identity-service"), CATALOG("catalog-api"), PROCESSING("processing-service"),
-		INGEST("ingest-service"), UI("ui"), GATEWAY("gateway-edge");
+		INGEST("ingest-service"), NOTIFICATION("notification-service"), UI("ui"), GATEWAY("gateway-edge");
 
 		private final String module;
 
@@ -362,6 +362,13 @@ public final class Platform implements AutoCloseable {
 						own.put("vigil.ingest.cameras.accounts[" + i + "].password", camera.password());
 					}
 				}
+				case NOTIFICATION -> {
+					// MQTT off unless the run names a broker (property(...)).
+					own.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer);
+					own.put("vigil.notification.public-url", platform.publicUri().toString());
+					own.put("vigil.notification.channels.secret-key", "bench-" + UUID.randomUUID());
+					own.put("vigil.notification.mqtt.enabled", "false");
+				}
 				case UI -> {
 					own.put("vigil.ui.catalog.base-url", "http://127.0.0.1:" + ports.get(Service.CATALOG));
 					own.put("vigil.ui.identity.admin-url", "http://127.0.0.1:" + ports.get(Service.IDENTITY));
@@ -372,6 +379,10 @@ public final class Platform implements AutoCloseable {
 				case GATEWAY -> {
 					own.put("vigil.gateway.routes.identity-uri", "http://127.0.0.1:" + ports.get(Service.IDENTITY));
 					own.put("vigil.gateway.routes.catalog-uri", "http://127.0.0.1:" + ports.get(Service.CATALOG));
+					if (ports.containsKey(Service.NOTIFICATION)) {
+						own.put("vigil.gateway.routes.notification-uri",
+								"http://127.0.0.1:" + ports.get(Service.NOTIFICATION));
+					}
 					own.put("vigil.gateway.routes.ui-uri",
 							"http://127.0.0.1:" + ports.getOrDefault(Service.UI, ServiceProcess.freePort()));
 				}

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.vigil.bench.alerts.AlertLatencyBenchmark;
 import dev.vigil.bench.fault.FaultSuite;
 import dev.vigil.bench.e2e.EndToEndLatencyBenchmark;
 import dev.vigil.bench.ingest.IngestThroughputBenchmark;
@@ -39,7 +40,7 @@ public final class BenchMain {
 		Map<String, Benchmark> all = new LinkedHashMap<>();
 		for (Benchmark benchmark : List.<Benchmark>of(new ProcessingBenchmark(), new DetectionBenchmark(),
 				new IngestThroughputBenchmark(), new EndToEndLatencyBenchmark(), new CatalogQueryBenchmark(),
-				new FaultSuite())) {
+				new FaultSuite(), new AlertLatencyBenchmark())) {
 			all.put(benchmark.name(), benchmark);
 		}
 		return all;

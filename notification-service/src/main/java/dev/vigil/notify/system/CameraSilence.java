@@ -36,16 +36,16 @@ class CameraSilence {
 
 	private final Conditions conditions;
 
-	private final SystemProperties properties;
+	private final Thresholds thresholds;
 
 	private final JsonMapper json;
 
 	private final Clock clock = Clock.systemUTC();
 
-	CameraSilence(MongoTemplate mongo, Conditions conditions, SystemProperties properties, JsonMapper json) {
+	CameraSilence(MongoTemplate mongo, Conditions conditions, Thresholds thresholds, JsonMapper json) {
 		this.mongo = mongo;
 		this.conditions = conditions;
-		this.properties = properties;
+		this.thresholds = thresholds;
 		this.json = json;
 	}
 
@@ -112,7 +112,7 @@ class CameraSilence {
 		if (camera == null || !camera.enabled()) {
 			return;
 		}
-		Duration threshold = camera.threshold(this.properties.cameraSilentAfter());
+		Duration threshold = camera.threshold(this.thresholds.current().cameraSilentAfter());
 		Duration quiet = Duration.between(camera.heardAt(), now);
 		boolean silent = quiet.compareTo(threshold) > 0;
 		String detail = (camera.lastSeen() != null)

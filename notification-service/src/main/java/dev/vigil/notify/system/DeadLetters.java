@@ -49,15 +49,15 @@ class DeadLetters {
 
 	private final Conditions conditions;
 
-	private final SystemProperties properties;
+	private final Thresholds thresholds;
 
 	private final Clock clock = Clock.systemUTC();
 
-	DeadLetters(Admin admin, MongoTemplate mongo, Conditions conditions, SystemProperties properties) {
+	DeadLetters(Admin admin, MongoTemplate mongo, Conditions conditions, Thresholds thresholds) {
 		this.admin = admin;
 		this.mongo = mongo;
 		this.conditions = conditions;
-		this.properties = properties;
+		this.thresholds = thresholds;
 	}
 
 	void check() throws Exception {
@@ -103,8 +103,8 @@ class DeadLetters {
 					(total - last.total()) + " new dead letter(s), " + total + " in all: records a consumer refused");
 			return;
 		}
-		if (last.grewAt() != null
-				&& Duration.between(last.grewAt(), now).compareTo(this.properties.deadLetterQuietAfter()) >= 0) {
+		if (last.grewAt() != null && Duration.between(last.grewAt(), now)
+			.compareTo(this.thresholds.current().deadLetterQuietAfter()) >= 0) {
 			this.conditions.report(SystemConditions.DEAD_LETTERS, topic, false, "No new dead letters on " + topic,
 					"none since " + last.grewAt() + ", " + total + " in all");
 		}

@@ -33,13 +33,13 @@ class EdgeHealth {
 
 	private final Clock clock = Clock.systemUTC();
 
-	private final SystemProperties properties;
+	private final Thresholds thresholds;
 
 	private final JsonMapper json;
 
-	EdgeHealth(Conditions conditions, SystemProperties properties, JsonMapper json) {
+	EdgeHealth(Conditions conditions, Thresholds thresholds, JsonMapper json) {
 		this.conditions = conditions;
-		this.properties = properties;
+		this.thresholds = thresholds;
 		this.json = json;
 	}
 
@@ -66,7 +66,8 @@ class EdgeHealth {
 			return;
 		}
 		String edge = heartbeat.edgeNodeId();
-		DataSize warning = this.properties.edgeSpoolWarning();
+		Thresholds.InForce limits = this.thresholds.current();
+		DataSize warning = limits.edgeSpoolWarning();
 		if (heartbeat.spoolBytes() != null) {
 			boolean backlog = heartbeat.spoolBytes() > warning.toBytes();
 			this.conditions.report(SystemConditions.EDGE_BACKLOG, edge, backlog,
@@ -75,7 +76,7 @@ class EdgeHealth {
 							+ mb(warning.toBytes()) + ")");
 		}
 		if (heartbeat.freeDiskBytes() != null) {
-			DataSize floor = this.properties.edgeMinFreeDisk();
+			DataSize floor = limits.edgeMinFreeDisk();
 			boolean low = heartbeat.freeDiskBytes() < floor.toBytes();
 			this.conditions.report(SystemConditions.EDGE_DISK, edge, low,
 					"Edge " + edge + (low ? " is low on disk" : " has disk space again"),

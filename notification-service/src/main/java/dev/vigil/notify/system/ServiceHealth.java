@@ -24,15 +24,18 @@ class ServiceHealth {
 
 	private final Conditions conditions;
 
+	private final Thresholds thresholds;
+
 	private final JsonMapper json;
 
 	private final HttpClient http;
 
 	private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
-	ServiceHealth(SystemProperties properties, Conditions conditions, JsonMapper json) {
+	ServiceHealth(SystemProperties properties, Conditions conditions, Thresholds thresholds, JsonMapper json) {
 		this.properties = properties;
 		this.conditions = conditions;
+		this.thresholds = thresholds;
 		this.json = json;
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(properties.healthTimeout())
@@ -53,7 +56,7 @@ class ServiceHealth {
 			return;
 		}
 		int count = this.failures.merge(service, 1, Integer::sum);
-		if (count >= this.properties.serviceFailures()) {
+		if (count >= this.thresholds.current().serviceFailures()) {
 			this.conditions.report(SystemConditions.SERVICE_DOWN, service, true, "Service " + service + " is down",
 					url + ": " + problem + " (" + count + " checks in a row)");
 		}

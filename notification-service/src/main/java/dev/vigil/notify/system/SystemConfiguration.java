@@ -60,14 +60,14 @@ class SystemConfiguration {
 	}
 
 	@Bean
-	DeadLetters deadLetters(Admin systemAdmin, MongoTemplate mongo, Conditions conditions,
-			SystemProperties properties) {
-		return new DeadLetters(systemAdmin, mongo, conditions, properties);
+	DeadLetters deadLetters(Admin systemAdmin, MongoTemplate mongo, Conditions conditions, Thresholds thresholds) {
+		return new DeadLetters(systemAdmin, mongo, conditions, thresholds);
 	}
 
 	@Bean
-	ServiceHealth serviceHealth(SystemProperties properties, Conditions conditions, JsonMapper json) {
-		return new ServiceHealth(properties, conditions, json);
+	ServiceHealth serviceHealth(SystemProperties properties, Conditions conditions, Thresholds thresholds,
+			JsonMapper json) {
+		return new ServiceHealth(properties, conditions, thresholds, json);
 	}
 
 	@Bean

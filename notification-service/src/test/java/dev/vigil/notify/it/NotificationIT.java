@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -148,8 +149,18 @@ abstract class NotificationIT {
 		send(record.cameraId(), JSON.writeValueAsString(record));
 	}
 
+	/** As catalog-api's outbox relay sends it (StreamBridge, contentType header). */
 	static void send(String key, String json) {
-		send(Topics.MOTION_EVENTS, key, json);
+		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.MOTION_EVENTS, key, json);
+		record.headers().add("contentType", "application/json".getBytes(StandardCharsets.UTF_8));
+		record.headers()
+			.add("spring_json_header_types", "{\"contentType\":\"java.lang.String\"}".getBytes(StandardCharsets.UTF_8));
+		try {
+			producer.send(record).get(30, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not publish", ex);
+		}
 	}
 
 	static void send(String topic, String key, String json) {

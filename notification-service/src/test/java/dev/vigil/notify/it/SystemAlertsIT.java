@@ -187,6 +187,66 @@ class SystemAlertsIT extends WebhookIT {
 	}
 
 	@Test
+	void thresholdsSetThroughTheApiApplyFromTheNextHeartbeatAndTheStateIsShown() throws Exception {
+		String edge = camera("edge");
+		systemRule("/limits", "[\"edge-backlog\"]", "[]");
+		long mb = 1024L * 1024;
+		heartbeat(edge, 10, 100 * mb, 20_000 * mb);
+		eventually(() -> condition("edge-backlog", edge), (state) -> !state.isMissingNode());
+		assertThat(condition("edge-backlog", edge).path("failing").asBoolean()).isFalse();
+		try {
+			Response set = call("PUT", "/api/v1/notifications/system/thresholds", WRITE, "{\"edgeSpoolWarningMb\":50}");
+			assertThat(set.status()).isEqualTo(200);
+			assertThat(set.json().path("thresholds").path("edgeSpoolWarningMb").asLong()).isEqualTo(50);
+			assertThat(set.json().path("defaults").path("edgeSpoolWarningMb").asLong()).isEqualTo(1536);
+			assertThat(set.json().path("set").path("cameraSilentAfterMinutes").isNumber()).isFalse();
+
+			heartbeat(edge, 10, 100 * mb, 20_000 * mb);
+			List<JsonNode> bad = eventually(() -> about(this.receiver.on("/limits"), edge), (list) -> !list.isEmpty());
+			assertThat(bad.getFirst().path("state").asString()).isEqualTo("failing");
+			assertThat(bad.getFirst().path("detail").asString()).contains("100 MB waiting (warning above 50 MB)");
+			JsonNode shown = condition("edge-backlog", edge);
+			assertThat(shown.path("failing").asBoolean()).isTrue();
+			assertThat(shown.path("detail").asString()).contains("warning above 50 MB");
+		}
+		finally {
+			Response reset = call("PUT", "/api/v1/notifications/system/thresholds", WRITE, "{}");
+			assertThat(reset.json().path("thresholds").path("edgeSpoolWarningMb").asLong()).isEqualTo(1536);
+		}
+	}
+
+	@Test
+	void badThresholdsAreRefusedAndOnlyAWriterMayChangeThem() {
+		Response bad = call("PUT", "/api/v1/notifications/system/thresholds", WRITE,
+				"{\"cameraSilentAfterMinutes\":0,\"edgeSpoolWarningMb\":-5,\"serviceFailures\":1000}");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.json().path("type").asString()).isEqualTo("https://vigil.dev/problems/invalid-request");
+		assertThat(bad.json().path("errors")).extracting((error) -> error.path("field").asString())
+			.containsExactlyInAnyOrder("cameraSilentAfterMinutes", "edgeSpoolWarningMb", "serviceFailures");
+		assertThat(call("PUT", "/api/v1/notifications/system/thresholds", WRITE, "{\"edgeSpoolWarningMb\":\"lots\"}")
+			.status()).isEqualTo(400);
+		String reader = TestTokens.token("notifications:read");
+		assertThat(call("PUT", "/api/v1/notifications/system/thresholds", reader, "{\"serviceFailures\":1}").status())
+			.isEqualTo(403);
+		assertThat(call("GET", "/api/v1/notifications/system", null, null).status()).isEqualTo(401);
+		Response view = call("GET", "/api/v1/notifications/system", reader, null);
+		assertThat(view.status()).isEqualTo(200);
+		assertThat(view.json().path("thresholds").path("serviceFailures").asInt()).isEqualTo(2);
+		assertThat(view.json().path("services")).extracting((service) -> service.path("name").asString())
+			.contains("probe");
+	}
+
+	private JsonNode condition(String condition, String subject) {
+		for (JsonNode state : call("GET", "/api/v1/notifications/system", WRITE, null).json().path("conditions")) {
+			if (state.path("condition").asString().equals(condition)
+					&& state.path("subject").asString().equals(subject)) {
+				return state;
+			}
+		}
+		return tools.jackson.databind.node.MissingNode.getInstance();
+	}
+
+	@Test
 	void badSystemRulesAreRefused() throws Exception {
 		String channel = webhook("/badrule");
 		Response labels = call("POST", "/api/v1/notifications/rules", WRITE,

@@ -81,6 +81,18 @@ class NotificationsClient {
 		call(() -> this.rest.delete().uri(API + "/rules/{id}", id).retrieve().toBodilessEntity());
 	}
 
+	SystemState system() {
+		return call(() -> this.rest.get().uri(API + "/system").retrieve().body(SystemState.class));
+	}
+
+	SystemState systemThresholds(Map<String, Object> thresholds) {
+		return call(() -> this.rest.put()
+			.uri(API + "/system/thresholds")
+			.body(thresholds)
+			.retrieve()
+			.body(SystemState.class));
+	}
+
 	List<LogEntry> deliveries(@Nullable String channel, int limit) {
 		List<LogEntry> log = call(() -> this.rest.get().uri((uri) -> {
 			uri.path(API + "/deliveries");
@@ -124,11 +136,52 @@ class NotificationsClient {
 
 	}
 
-	/** An alert rule. */
+	/**
+	 * An alert rule: on motion events ({@code EVENT}) or on system conditions
+	 * ({@code SYSTEM}).
+	 */
 	record Rule(String id, String name, boolean enabled, @Nullable List<String> cameras, List<String> labels,
 			double minConfidence, String timeZone, @Nullable Map<String, List<Window>> schedule,
-			@Nullable List<Window> quietHours, long cooldownSeconds, List<String> channels,
-			@Nullable Instant createdAt) {
+			@Nullable List<Window> quietHours, long cooldownSeconds, List<String> channels, @Nullable Instant createdAt,
+			@Nullable String kind, @Nullable List<String> conditions) {
+
+		public boolean system() {
+			return "SYSTEM".equals(this.kind);
+		}
+
+	}
+
+	/** Thresholds as numbers; null = the configured default. */
+	record Thresholds(@Nullable Long cameraSilentAfterMinutes, @Nullable Long edgeSpoolWarningMb,
+			@Nullable Long edgeMinFreeDiskMb, @Nullable Long deadLetterQuietAfterMinutes,
+			@Nullable Integer serviceFailures) {
+
+	}
+
+	/** A camera the silence check watches. */
+	record WatchedCamera(String camera, @Nullable Integer silentAfterMinutes, long thresholdMinutes,
+			@Nullable Instant lastUpload, boolean watched) {
+
+	}
+
+	/** A service whose health URL is checked. */
+	record WatchedService(String name, String url) {
+
+	}
+
+	/** One system condition's current state. */
+	record ConditionState(String condition, String subject, boolean failing, Instant since, String detail,
+			long changes) {
+
+	}
+
+	/**
+	 * The system checks: thresholds in force, defaults, what an admin set, subjects,
+	 * states.
+	 */
+	record SystemState(boolean enabled, long checkIntervalSeconds, Thresholds thresholds, Thresholds defaults,
+			Thresholds set, List<WatchedCamera> cameras, List<WatchedService> services,
+			List<ConditionState> conditions) {
 
 	}
 

@@ -114,7 +114,7 @@ record RuleForm(String name, boolean enabled, List<String> cameras, List<String>
 		return errors.isEmpty() ? body : null;
 	}
 
-	private static List<Map<String, String>> windows(String text, String field, FormErrors errors) {
+	static List<Map<String, String>> windows(String text, String field, FormErrors errors) {
 		List<Map<String, String>> windows = new ArrayList<>();
 		if (text.isBlank()) {
 			return windows;
@@ -137,7 +137,7 @@ record RuleForm(String name, boolean enabled, List<String> cameras, List<String>
 		return (time.indexOf(':') == 1) ? "0" + time : time;
 	}
 
-	private static String text(List<NotificationsClient.Window> windows) {
+	static String text(List<NotificationsClient.Window> windows) {
 		return String.join(", ", windows.stream().map(NotificationsClient.Window::toString).toList());
 	}
 
@@ -151,12 +151,12 @@ record RuleForm(String name, boolean enabled, List<String> cameras, List<String>
 		}
 	}
 
-	private static String one(MultiValueMap<String, String> params, String name) {
+	static String one(MultiValueMap<String, String> params, String name) {
 		String value = params.getFirst(name);
 		return (value != null) ? value : "";
 	}
 
-	private static List<String> all(MultiValueMap<String, String> params, String name) {
+	static List<String> all(MultiValueMap<String, String> params, String name) {
 		List<String> values = params.get(name);
 		return (values != null) ? values.stream().filter((v) -> !v.isBlank()).toList() : List.of();
 	}

@@ -54,6 +54,9 @@ class RulesController {
 	@GetMapping("/{id}")
 	String edit(@PathVariable String id, Model model) {
 		NotificationsClient.Rule rule = this.notifications.rule(Ids.require(ChannelsController.ID, id));
+		if (rule.system()) {
+			return "redirect:/admin/notifications/system/rules/" + id;
+		}
 		return form(model, id, RuleForm.of(rule), new FormErrors(), null);
 	}
 

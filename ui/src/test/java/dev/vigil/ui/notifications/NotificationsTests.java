@@ -401,4 +401,145 @@ class NotificationsTests extends UiTestSupport {
 			.getContentAsString();
 	}
 
+	static final String SYSTEM_RULE_ID = "9e8d7c6b-5a49-4382-b1a0-fedcba987654";
+
+	static final String SYSTEM_RULE = """
+			{"id":"%s","name":"Cameras and edges","enabled":true,"cameras":[],"labels":[],"minConfidence":0.5,
+			"timeZone":"Europe/Berlin","schedule":null,"quietHours":[],"cooldownSeconds":300,"channels":["%s"],
+			"createdAt":"2026-12-02T10:10:00Z","kind":"SYSTEM","conditions":["camera-silent","edge-disk"]}"""
+		.formatted(SYSTEM_RULE_ID, CHANNEL_ID);
+
+	static final String SYSTEM = """
+			{"enabled":true,"checkIntervalSeconds":30,
+			"thresholds":{"cameraSilentAfterMinutes":1440,"edgeSpoolWarningMb":800,"edgeMinFreeDiskMb":512,
+			"deadLetterQuietAfterMinutes":15,"serviceFailures":2},
+			"defaults":{"cameraSilentAfterMinutes":1440,"edgeSpoolWarningMb":1536,"edgeMinFreeDiskMb":512,
+			"deadLetterQuietAfterMinutes":15,"serviceFailures":2},
+			"set":{"cameraSilentAfterMinutes":null,"edgeSpoolWarningMb":800,"edgeMinFreeDiskMb":null,
+			"deadLetterQuietAfterMinutes":null,"serviceFailures":null},
+			"cameras":[{"camera":"driveway","silentAfterMinutes":60,"thresholdMinutes":60,
+			"lastUpload":"2026-12-02T09:00:00Z","watched":true},
+			{"camera":"shed","silentAfterMinutes":null,"thresholdMinutes":1440,"lastUpload":null,"watched":false}],
+			"services":[{"name":"catalog","url":"http://catalog-api:9464/actuator/health/readiness"}],
+			"conditions":[{"condition":"camera-silent","subject":"driveway","failing":true,
+			"since":"2026-12-02T10:00:00Z","detail":"last upload 2026-12-02T09:00:00Z (60 min ago), threshold 60 min",
+			"changes":1},
+			{"condition":"service-down","subject":"catalog","failing":false,"since":"2026-12-02T08:00:00Z",
+			"detail":"http://catalog-api:9464/actuator/health/readiness answers UP","changes":0}]}""";
+
+	void cannedSystem() {
+		canned();
+		this.backend.json("GET", "/api/v1/notifications/rules", 200, "[" + RULE + "," + SYSTEM_RULE + "]");
+		this.backend.json("GET", "/api/v1/notifications/rules/" + SYSTEM_RULE_ID, 200, SYSTEM_RULE);
+		this.backend.json("GET", "/api/v1/notifications/system", 200, SYSTEM);
+	}
+
+	@Test
+	void theSystemPageShowsEachConditionsStateTheThresholdsAndTheSystemRules() throws Exception {
+		cannedSystem();
+		String html = page(get("/admin/notifications/system"));
+		assertThat(html).contains("1 failing")
+			.contains("data-condition=\"camera-silent\"")
+			.contains("threshold 60 min")
+			.contains("Service down")
+			.contains("Cameras and edges")
+			.doesNotContain("People at night")
+			.contains("value=\"800\"")
+			.contains("placeholder=\"1536\"")
+			.contains("60 min (its own)")
+			.contains("1440 min (default)")
+			.contains("disabled, not watched")
+			.contains("href=\"/admin/cameras/driveway\"")
+			.contains("http://catalog-api:9464/actuator/health/readiness");
+		String overview = page(get("/admin/notifications"));
+		assertThat(overview).contains("system: camera-silent, edge-disk")
+			.contains("href=\"/admin/notifications/system/rules/" + SYSTEM_RULE_ID + "\"")
+			.contains("data-test=\"system-alerts\"");
+	}
+
+	@Test
+	void thresholdsAreSavedAsNumbersAndAnEmptyFieldMeansTheDefault() throws Exception {
+		cannedSystem();
+		this.backend.json("PUT", "/api/v1/notifications/system/thresholds", 200, SYSTEM);
+		this.mvc
+			.perform(post("/admin/notifications/system/thresholds").with(admin())
+				.with(csrf())
+				.param("cameraSilentAfterMinutes", "60")
+				.param("edgeSpoolWarningMb", "")
+				.param("serviceFailures", " 3 "))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/admin/notifications/system"));
+		assertThat(this.backend.requests("PUT", "/api/v1/notifications/system/thresholds").get(0).body())
+			.contains("\"cameraSilentAfterMinutes\":60")
+			.contains("\"edgeSpoolWarningMb\":null")
+			.contains("\"serviceFailures\":3");
+	}
+
+	@Test
+	void aThresholdThatIsNotAWholeNumberIsRefusedAndTheApisRefusalsGoNextToTheirFields() throws Exception {
+		cannedSystem();
+		String html = this.mvc
+			.perform(post("/admin/notifications/system/thresholds").with(admin())
+				.with(csrf())
+				.param("edgeMinFreeDiskMb", "half a disk"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("&#39;half a disk&#39; is not a whole number");
+		assertThat(this.backend.requests("PUT", "/api/v1/notifications/system/thresholds")).isEmpty();
+
+		this.backend.json("PUT", "/api/v1/notifications/system/thresholds", 400, """
+				{"type":"https://vigil.dev/problems/invalid-request","title":"invalid request","status":400,
+				"detail":"1 field(s) are invalid","errors":[{"field":"serviceFailures",
+				"problem":"must be 1 to 100 checks (or null for the default)"}]}""");
+		String refused = this.mvc
+			.perform(post("/admin/notifications/system/thresholds").with(admin())
+				.with(csrf())
+				.param("serviceFailures", "1000"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).contains("must be 1 to 100 checks").contains("value=\"1000\"");
+	}
+
+	@Test
+	void aSystemRuleIsSavedAsKindSystemWithItsConditionsAndOpensInItsOwnForm() throws Exception {
+		cannedSystem();
+		this.backend.json("POST", "/api/v1/notifications/rules", 201, SYSTEM_RULE);
+		this.mvc
+			.perform(post("/admin/notifications/system/rules/new").with(admin())
+				.with(csrf())
+				.param("name", "Cameras and edges")
+				.param("enabled", "true")
+				.param("conditions", "camera-silent", "edge-disk")
+				.param("timeZone", "Europe/Berlin")
+				.param("quietHours", "23:00-07:00")
+				.param("channels", CHANNEL_ID))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/admin/notifications/system"));
+		assertThat(this.backend.requests("POST", "/api/v1/notifications/rules").get(0).body())
+			.contains("\"kind\":\"SYSTEM\"")
+			.contains("\"conditions\":[\"camera-silent\",\"edge-disk\"]")
+			.contains("\"labels\":[]")
+			.contains("\"quietHours\":[{\"from\":\"23:00\",\"to\":\"07:00\"}]");
+		this.mvc.perform(get("/admin/notifications/rules/" + SYSTEM_RULE_ID).with(admin()))
+			.andExpect(redirectedUrl("/admin/notifications/system/rules/" + SYSTEM_RULE_ID));
+		assertThat(page(get("/admin/notifications/system/rules/" + SYSTEM_RULE_ID))).contains("Edit system rule")
+			.containsPattern("value=\"edge-disk\"[^>]*checked");
+	}
+
+	@Test
+	void aViewerCannotSeeOrChangeSystemAlerts() throws Exception {
+		cannedSystem();
+		this.mvc.perform(get("/admin/notifications/system").with(viewer())).andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/admin/notifications/system/thresholds").with(viewer())
+				.with(csrf())
+				.param("serviceFailures", "1"))
+			.andExpect(status().isForbidden());
+		assertThat(this.backend.requests("PUT", "/api/v1/notifications/system/thresholds")).isEmpty();
+	}
+
 }
