@@ -63,10 +63,20 @@ final class ComposePolicy {
 	private ComposePolicy() {
 	}
 
+	/**
+	 * YAML as `docker compose` v2 and the API server read it: a key written twice in one
+	 * mapping is an error (SnakeYAML, and docker-compose 1.x, would keep the last one).
+	 */
+	static LoaderOptions strict() {
+		LoaderOptions options = new LoaderOptions();
+		options.setAllowDuplicateKeys(false);
+		return options;
+	}
+
 	@SuppressWarnings("unchecked")
 	static Map<String, Object> load(Path file) {
 		try (Reader reader = Files.newBufferedReader(file)) {
-			Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+			Object document = new Yaml(new SafeConstructor(strict())).load(reader);
 			if (!(document instanceof Map<?, ?>)) {
 				throw new IllegalStateException(file + " is not a Compose file (no top-level mapping)");
 			}

@@ -50,7 +50,7 @@ record Manifest(String source, HasMetadata object, String error) {
 	 * class.
 	 */
 	static List<Manifest> parse(String yamlStream) {
-		Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+		Yaml yaml = new Yaml(new SafeConstructor(ComposePolicy.strict()));
 		List<Manifest> manifests = new ArrayList<>();
 		// Split the text rather than re-dump parsed maps, so each document reaches
 		// fabric8 as written.
