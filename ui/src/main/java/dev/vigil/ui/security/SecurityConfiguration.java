@@ -36,7 +36,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 @EnableConfigurationProperties({ AccessProperties.class, OAuth2ClientProperties.class, SignInProperties.class })
 class SecurityConfiguration {
 
-	static final String LOGIN = "/oauth2/authorization/" + TokenRelay.REGISTRATION;
+	static final String LOGIN = "/oauth2/authorization/" + SignIn.REGISTRATION;
 
 	@Bean
 	ClientRegistrationRepository clientRegistrationRepository(OAuth2ClientProperties properties) {
