@@ -241,8 +241,8 @@ class AdminController {
 			return clientFormProblem("The identity service refused the client: " + ex.getMessage(), name, chosen,
 					cameras, expires, model);
 		}
-		// The secret is on this one page only: no caching, no redirect that could replay
-		// it.
+		// The secret is on this one page only: no caching, no redirect
+		// that could replay it.
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		model.addAttribute("issued", issued);
 		model.addAttribute("section", "clients");

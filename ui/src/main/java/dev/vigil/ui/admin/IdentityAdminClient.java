@@ -65,8 +65,8 @@ class IdentityAdminClient {
 		body.put("username", username);
 		body.put("roles", roles);
 		body.put("cameras", cameras);
-		// No password: identity-service generates one and the user must change it on the
-		// first sign-in.
+		// No password: identity-service generates one and the user must change it
+		// on the first sign-in.
 		return call(() -> this.rest.post().uri("/admin/v1/users").body(body).retrieve().body(CreatedUser.class));
 	}
 

@@ -266,8 +266,8 @@ public class CatalogClient {
 		if (body == null) {
 			return List.of();
 		}
-		// Lists come either bare or as a page; accept both so the UI does not break on
-		// either.
+		// Lists come either bare or as a page; accept both so the UI does
+		// not break on either.
 		JsonNode array = body.isArray() ? body : body.path("items");
 		List<T> result = new ArrayList<>();
 		for (JsonNode node : array) {

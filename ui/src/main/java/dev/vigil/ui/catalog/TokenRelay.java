@@ -77,8 +77,8 @@ public class TokenRelay {
 			throw ex;
 		}
 		catch (OAuth2AuthorizationException ex) {
-			// The refresh token was refused (expired session at the issuer): sign in
-			// again.
+			// The refresh token was refused (expired session at the
+			// issuer): sign in again.
 			throw new ClientAuthorizationRequiredException(SignIn.REGISTRATION);
 		}
 		catch (ResourceAccessException ex) {
@@ -129,8 +129,8 @@ public class TokenRelay {
 				}
 			}
 			catch (IOException | RuntimeException ex) {
-				// Not a problem document (a proxy's HTML page, say): the status is all we
-				// know.
+				// Not a problem document (a proxy's HTML page, say): the status
+				// is all we know.
 			}
 		}
 		return new CatalogException(status.value(), text(problem.get("title")), text(problem.get("detail")),

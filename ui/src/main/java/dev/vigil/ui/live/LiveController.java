@@ -84,8 +84,8 @@ class LiveController {
 		});
 		Instant expiresAt = client.getAccessToken().getExpiresAt();
 		Duration left = (expiresAt != null) ? Duration.between(Instant.now(), expiresAt) : Duration.ofMinutes(30);
-		// The stream ends when the token does; the browser reconnects and gets a fresh
-		// one.
+		// The stream ends when the token does; the browser reconnects and
+		// gets a fresh one.
 		Duration lifetime = (left.compareTo(Duration.ofSeconds(30)) < 0) ? Duration.ofSeconds(30)
 				: (left.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : left);
 		SseEmitter emitter = new SseEmitter(lifetime.plusSeconds(5).toMillis());
