@@ -79,8 +79,8 @@ public final class Downstream implements AutoCloseable {
 	}
 
 	private static Map<String, Object> echoed(String name, HttpExchange exchange, long size) {
-		// Header names in lower case, so tests need not guess the server's
-		// capitalisation.
+		// Header names in lower case, so tests need not
+		// guess the server's capitalisation.
 		Map<String, String> headers = new TreeMap<>();
 		exchange.getRequestHeaders()
 			.forEach((key, values) -> headers.put(key.toLowerCase(Locale.ROOT), String.join(",", values)));

@@ -30,8 +30,8 @@ public record IdentityProperties(@DefaultValue("http://localhost:8080/auth") @No
 	public IdentityProperties {
 		String text = issuer.toString();
 		if (text.endsWith("/")) {
-			// Discovery and the iss claim compare strings: one canonical form, no
-			// trailing slash.
+			// Discovery and the iss claim compare strings: one canonical
+			// form, no trailing slash.
 			issuer = URI.create(text.substring(0, text.length() - 1));
 		}
 	}

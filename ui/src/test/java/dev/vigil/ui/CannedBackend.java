@@ -181,7 +181,7 @@ public final class CannedBackend {
 		exchange.close();
 	}
 
-	static String read(String resource) {
+	public static String read(String resource) {
 		try (InputStream in = CannedBackend.class.getResourceAsStream("/catalog/" + resource)) {
 			if (in == null) {
 				throw new IllegalArgumentException("No test resource " + resource);

@@ -36,9 +36,9 @@ class StatsAndLiveTests extends UiTestSupport {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		// 09:00Z is 10:00 in Europe/Berlin. Uploads today come from today's listing (the
-		// canned one holds one item), not from the API's per-UTC-day arrival counter
-		// (22).
+		// 09:00Z is 10:00 in Europe/Berlin. Uploads today come from today's
+		// listing (the canned one holds one item), not from the API's per-UTC-
+		// day arrival counter (22).
 		assertThat(html).contains("id=\"hour-10\"")
 			.contains("data-test=\"camera-settings\"")
 			.contains("Uploads today</span>\n\t\t\t<strong>1<")

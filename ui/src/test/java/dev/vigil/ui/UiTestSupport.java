@@ -75,8 +75,8 @@ public abstract class UiTestSupport {
 		RequestPostProcessor login = SecurityMockMvcRequestPostProcessors.oauth2Login()
 			.clientRegistration(registration())
 			.oauth2User(new DefaultOidcUser(authorities, idToken, "sub"));
-		// The authorized client the token relay finds in the session, with this user's
-		// token.
+		// The authorized client the token relay finds in the session,
+		// with this user's token.
 		RequestPostProcessor client = SecurityMockMvcRequestPostProcessors.oauth2Client("vigil")
 			.clientRegistration(registration())
 			.principalName(name)

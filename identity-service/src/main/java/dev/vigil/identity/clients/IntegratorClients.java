@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.vigil.contracts.Identifiers;
 import dev.vigil.identity.Scopes;
-import dev.vigil.identity.SecretFiles;
+import dev.vigil.support.SecretFiles;
 import dev.vigil.identity.audit.AuditLog;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -32,7 +32,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.vigil.identity.SecretFiles;
+import dev.vigil.support.SecretFiles;
 
 /**
  * The RSA keys that sign tokens, kept as files so tokens survive restarts and every

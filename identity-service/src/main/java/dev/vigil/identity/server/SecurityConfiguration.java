@@ -59,8 +59,8 @@ class SecurityConfiguration {
 			server.oidc(Customizer.withDefaults());
 			server.tokenEndpoint((token) -> token.accessTokenRequestConverter(new DefaultClientScopes())
 				.errorResponseHandler(tokenErrors));
-			// PKCE is checked while the client authenticates: its failures burn the code
-			// too.
+			// PKCE is checked while the client authenticates: its failures
+			// burn the code too.
 			server.clientAuthentication((client) -> client.errorResponseHandler(tokenErrors));
 		});
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());

@@ -78,8 +78,8 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			Set<String> roles = (user != null) ? user.roles() : Set.of();
 			scopes = new ArrayList<>(Scopes.narrow(context.getAuthorizedScopes(), roles));
 			context.getClaims().claim(ROLES, new ArrayList<>(roles));
-			// An unknown user (deleted meanwhile) gets an empty camera list: nothing
-			// visible.
+			// An unknown user (deleted meanwhile) gets an empty
+			// camera list: nothing visible.
 			putCameras(context, (user != null) ? user.cameras() : List.of());
 			if (idToken) {
 				context.getClaims().claim("preferred_username", principal.getName());

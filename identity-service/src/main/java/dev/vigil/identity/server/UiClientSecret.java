@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.vigil.identity.SecretFiles;
+import dev.vigil.support.SecretFiles;
 
 /**
  * Finds the UI client's secret: configured ({@code VIGIL_UI_CLIENT_SECRET}), else,

@@ -54,8 +54,8 @@ final class VigilRegisteredClients implements RegisteredClientRepository {
 				scopes.add(OidcScopes.PROFILE);
 				scopes.addAll(Scopes.API);
 			})
-			// First-party client: no consent screen, PKCE required even though
-			// confidential.
+			// First-party client: no consent screen, PKCE
+			// required even though confidential.
 			.clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).requireProofKey(true).build())
 			.tokenSettings(userTokens(properties))
 			.build();

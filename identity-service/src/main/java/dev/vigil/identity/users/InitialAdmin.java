@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.vigil.identity.IdentityProperties;
 import dev.vigil.identity.Scopes;
-import dev.vigil.identity.SecretFiles;
+import dev.vigil.support.SecretFiles;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.vigil.identity.NotFoundException;
 import dev.vigil.identity.Scopes;
-import dev.vigil.identity.SecretFiles;
+import dev.vigil.support.SecretFiles;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;

@@ -83,8 +83,8 @@ class AuthorizationCodeIT extends IdentityIntegrationTest {
 			assertThat(strings(Browser.claims(id).get("aud"))).containsExactly("vigil-ui");
 
 			assertThat(browser.bearer("GET", "/admin/v1/clients", access, null).statusCode()).isEqualTo(200);
-			// The ID token of the same admin (it sits in logout URLs and browser
-			// history).
+			// The ID token of the same admin (it sits in logout
+			// URLs and browser history).
 			assertThat(browser.bearer("GET", "/admin/v1/clients", id, null).statusCode()).isEqualTo(401);
 		}
 	}

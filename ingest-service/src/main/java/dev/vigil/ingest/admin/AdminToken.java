@@ -6,10 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 import dev.vigil.ingest.EdgeProperties;
+import dev.vigil.support.SecretFiles;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,10 +66,8 @@ final class AdminToken {
 			if (Files.exists(file)) {
 				return Files.readString(file).trim();
 			}
-			byte[] random = new byte[24];
-			new SecureRandom().nextBytes(random);
-			String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-			SecretFiles.write(file, token + "\n");
+			String token = SecretFiles.randomToken(24);
+			SecretFiles.writePrivate(file, token + "\n");
 			log.info("Generated a devstack admin token in {}", file);
 			return token;
 		}

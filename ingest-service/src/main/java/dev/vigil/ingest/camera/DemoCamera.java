@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Properties;
 
 import dev.vigil.ingest.EdgeProperties;
+import dev.vigil.support.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,23 +53,8 @@ class DemoCamera implements InitializingBean {
 		}
 		String password = CameraDirectory.generatePassword();
 		this.cameras.create(USER, USER, password, List.of(), null);
-		write("user=" + USER + "\npassword=" + password + "\n");
+		SecretFiles.writePrivate(this.file, "user=" + USER + "\npassword=" + password + "\n");
 		log.info("Created demo camera account: user={} password={} (saved in {})", USER, password, this.file);
-	}
-
-	private void write(String content) throws IOException {
-		Files.createDirectories(this.file.getParent());
-		Path temporary = this.file.resolveSibling(this.file.getFileName() + ".tmp");
-		Files.deleteIfExists(temporary);
-		try {
-			Files.createFile(temporary,
-					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-		}
-		catch (UnsupportedOperationException ex) {
-			Files.createFile(temporary);
-		}
-		Files.writeString(temporary, content);
-		Files.move(temporary, this.file, StandardCopyOption.ATOMIC_MOVE);
 	}
 
 }

@@ -12,16 +12,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
-
 import dev.vigil.ingest.PlatformKafka;
+import dev.vigil.support.ConsumerLoop;
 
 /**
  * Reads the compacted {@code camera.config} topic from the beginning on every start
@@ -29,7 +24,7 @@ import dev.vigil.ingest.PlatformKafka;
  * replay idempotent), then keeps following it. Until Kafka answers, the edge works from
  * the last known copy; the follower retries in the background and never blocks uploads.
  */
-class CameraConfigFollower implements SmartLifecycle {
+class CameraConfigFollower extends ConsumerLoop {
 
 	private static final Logger log = LoggerFactory.getLogger(CameraConfigFollower.class);
 
@@ -41,15 +36,10 @@ class CameraConfigFollower implements SmartLifecycle {
 
 	private final PlatformCameras cameras;
 
-	private volatile boolean running;
-
 	private volatile boolean caughtUp;
 
-	private volatile @Nullable KafkaConsumer<String, byte[]> consumer;
-
-	private @Nullable Thread thread;
-
 	CameraConfigFollower(PlatformKafka kafka, String clientId, SyncProperties properties, PlatformCameras cameras) {
+		super("camera-config-follower", properties.retryInterval());
 		this.kafka = kafka;
 		this.clientId = clientId;
 		this.properties = properties;
@@ -57,32 +47,8 @@ class CameraConfigFollower implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
+	protected void beforeStart() {
 		this.cameras.restore();
-		this.running = true;
-		this.thread = Thread.ofVirtual().name("camera-config-follower").start(this::follow);
-	}
-
-	@Override
-	public synchronized void stop() {
-		this.running = false;
-		KafkaConsumer<String, byte[]> current = this.consumer;
-		if (current != null) {
-			current.wakeup();
-		}
-		if (this.thread != null) {
-			try {
-				this.thread.join(Duration.ofSeconds(10));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
 	}
 
 	/** Whether the whole topic has been read since start. */
@@ -90,57 +56,42 @@ class CameraConfigFollower implements SmartLifecycle {
 		return this.caughtUp;
 	}
 
-	private void follow() {
-		while (this.running) {
-			try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(config(), new StringDeserializer(),
-					new ByteArrayDeserializer())) {
-				this.consumer = kafka;
-				if (!this.running) {
-					return;
-				}
-				List<TopicPartition> partitions = partitions(kafka);
-				if (partitions.isEmpty()) {
-					log.debug("Topic {} not there yet; working from the last known copy",
-							this.properties.configTopic());
-					pause();
+	@Override
+	protected void session(KafkaConsumer<String, byte[]> kafka) {
+		List<TopicPartition> partitions = partitions(kafka);
+		if (partitions.isEmpty()) {
+			log.debug("Topic {} not there yet; working from the last known copy", this.properties.configTopic());
+			pause();
+			return;
+		}
+		kafka.assign(partitions);
+		kafka.seekToBeginning(partitions);
+		Map<TopicPartition, Long> end = kafka.endOffsets(partitions, Duration.ofSeconds(10));
+		Set<String> keys = new HashSet<>();
+		boolean replaying = true;
+		while (isRunning()) {
+			for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofSeconds(1))) {
+				if (record.key() == null) {
 					continue;
 				}
-				kafka.assign(partitions);
-				kafka.seekToBeginning(partitions);
-				Map<TopicPartition, Long> end = kafka.endOffsets(partitions, Duration.ofSeconds(10));
-				Set<String> keys = new HashSet<>();
-				boolean replaying = true;
-				while (this.running) {
-					for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofSeconds(1))) {
-						if (record.key() == null) {
-							continue;
-						}
-						if (replaying) {
-							keys.add(record.key());
-						}
-						this.cameras.apply(record.key(), record.value());
-					}
-					if (replaying
-							&& end.entrySet().stream().allMatch((e) -> kafka.position(e.getKey()) >= e.getValue())) {
-						replaying = false;
-						this.cameras.retainOnly(keys);
-						this.caughtUp = true;
-						log.info("Read {} camera(s) from {}; following it", keys.size(), this.properties.configTopic());
-					}
+				if (replaying) {
+					keys.add(record.key());
 				}
+				this.cameras.apply(record.key(), record.value());
 			}
-			catch (WakeupException ex) {
-				return;
-			}
-			catch (RuntimeException ex) {
-				log.warn("Following {} failed ({}); retrying, working from the last known copy",
-						this.properties.configTopic(), ex.toString());
-				pause();
-			}
-			finally {
-				this.consumer = null;
+			if (replaying && end.entrySet().stream().allMatch((e) -> kafka.position(e.getKey()) >= e.getValue())) {
+				replaying = false;
+				this.cameras.retainOnly(keys);
+				this.caughtUp = true;
+				log.info("Read {} camera(s) from {}; following it", keys.size(), this.properties.configTopic());
 			}
 		}
+	}
+
+	@Override
+	protected void failed(RuntimeException ex) {
+		log.warn("Following {} failed ({}); retrying, working from the last known copy", this.properties.configTopic(),
+				ex.toString());
 	}
 
 	private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka) {
@@ -151,27 +102,18 @@ class CameraConfigFollower implements SmartLifecycle {
 		return infos.stream().map((info) -> new TopicPartition(info.topic(), info.partition())).toList();
 	}
 
-	private void pause() {
-		try {
-			Thread.sleep(this.properties.retryInterval());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.running = false;
-		}
-	}
-
-	private Properties config() {
+	@Override
+	protected Properties consumerConfig() {
 		Properties config = this.kafka.client(new Properties());
 		config.put(ConsumerConfig.CLIENT_ID_CONFIG, this.clientId);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		// Only the platform creates the topic, compacted; a default one would lose
-		// settings.
+		// Only the platform creates the topic, compacted: a default one would
+		// lose settings.
 		config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
 		config.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000);
 		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
-		// Settings records are small; the default 50 MB fetch would not fit a 128 MB
-		// heap.
+		// Settings records are small: the default 50 MB fetch would not fit
+		// a 128 MB heap.
 		config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 1024 * 1024);
 		config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 256 * 1024);
 		return config;

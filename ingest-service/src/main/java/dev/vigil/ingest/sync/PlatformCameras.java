@@ -8,14 +8,14 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.vigil.contracts.CameraConfig;
+import dev.vigil.contracts.EventCodec;
+import dev.vigil.contracts.RejectedEventException;
 import dev.vigil.ingest.camera.CameraAccount;
 import dev.vigil.ingest.camera.CameraDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Applies {@code camera.config} records to this edge's camera accounts. Idempotent: a
@@ -34,16 +34,16 @@ class PlatformCameras {
 
 	private final String edgeNodeId;
 
-	private final JsonMapper json;
+	private final EventCodec codec;
 
 	private final MeterRegistry meters;
 
-	PlatformCameras(CameraDirectory directory, FollowedCameras followed, String edgeNodeId, JsonMapper json,
+	PlatformCameras(CameraDirectory directory, FollowedCameras followed, String edgeNodeId, EventCodec codec,
 			MeterRegistry meters) {
 		this.directory = directory;
 		this.followed = followed;
 		this.edgeNodeId = edgeNodeId;
-		this.json = json;
+		this.codec = codec;
 		this.meters = meters;
 		meters.gauge("vigil.ingest.platform.cameras", followed, (cameras) -> cameras.all().size());
 	}
@@ -71,7 +71,7 @@ class PlatformCameras {
 		try {
 			outcome = (value == null) ? remove(cameraId, "deleted") : applyConfig(cameraId, read(cameraId, value));
 		}
-		catch (IllegalArgumentException | IllegalStateException | JacksonException ex) {
+		catch (IllegalArgumentException | IllegalStateException | RejectedEventException ex) {
 			log.warn("Refused camera.config record for camera {}: {}", cameraId, ex.getMessage());
 			outcome = "rejected";
 		}
@@ -96,7 +96,7 @@ class PlatformCameras {
 	}
 
 	private CameraConfig read(String cameraId, byte[] value) {
-		CameraConfig config = this.json.readValue(value, CameraConfig.class);
+		CameraConfig config = this.codec.read(value, CameraConfig.class);
 		if (!config.cameraId().equals(cameraId)) {
 			throw new IllegalArgumentException(
 					"key '" + cameraId + "' differs from cameraId '" + config.cameraId() + "'");

@@ -2,6 +2,7 @@ package dev.vigil.ingest.sync;
 
 import java.time.Clock;
 
+import dev.vigil.contracts.EventCodec;
 import dev.vigil.ingest.EdgeProperties;
 import dev.vigil.ingest.PlatformKafka;
 import dev.vigil.ingest.camera.CameraDirectory;
@@ -26,7 +27,7 @@ class SyncConfiguration {
 	@Bean
 	PlatformCameras platformCameras(CameraDirectory directory, EdgeProperties edge, MeterRegistry meters) {
 		FollowedCameras followed = new FollowedCameras(edge.dataDir().resolve("camera-config.json"), this.json);
-		return new PlatformCameras(directory, followed, edge.nodeId(), this.json, meters);
+		return new PlatformCameras(directory, followed, edge.nodeId(), new EventCodec(this.json), meters);
 	}
 
 	@Bean

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.vigil.contracts.CameraConfig;
+import dev.vigil.contracts.EventCodec;
 import dev.vigil.contracts.CameraPasswordHash;
 import dev.vigil.ingest.EdgeProperties;
 import dev.vigil.ingest.camera.CameraDirectory;
@@ -95,8 +96,12 @@ class PlatformCamerasTests {
 				new String(bytes(config("porch", EDGE, 5, true)), StandardCharsets.UTF_8).replace(HASH, PASSWORD)
 					.getBytes(StandardCharsets.UTF_8));
 		this.cameras.apply("other", bytes(config("porch", EDGE, 6, false)));
+		this.cameras.apply("porch",
+				new String(bytes(config("porch", EDGE, 7, false)), StandardCharsets.UTF_8)
+					.replace("\"schemaVersion\":1", "\"schemaVersion\":2")
+					.getBytes(StandardCharsets.UTF_8));
 		assertThat(login("porch", PASSWORD)).isTrue();
-		assertThat(this.meters.counter("vigil.ingest.platform.config", "outcome", "rejected").count()).isEqualTo(3);
+		assertThat(this.meters.counter("vigil.ingest.platform.config", "outcome", "rejected").count()).isEqualTo(4);
 	}
 
 	@Test
@@ -132,8 +137,8 @@ class PlatformCamerasTests {
 
 	private PlatformCameras platformCameras(CameraDirectory directory) {
 		return new PlatformCameras(directory,
-				new FollowedCameras(this.dataDir.resolve("camera-config.json"), this.json), EDGE, this.json,
-				this.meters);
+				new FollowedCameras(this.dataDir.resolve("camera-config.json"), this.json), EDGE,
+				new EventCodec(this.json), this.meters);
 	}
 
 	private byte[] bytes(CameraConfig config) {

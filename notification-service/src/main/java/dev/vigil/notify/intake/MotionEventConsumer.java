@@ -2,6 +2,9 @@ package dev.vigil.notify.intake;
 
 import java.util.function.Consumer;
 
+import dev.vigil.contracts.EventCodec;
+import dev.vigil.contracts.MotionEventChanged;
+import dev.vigil.contracts.RejectedEventException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,10 +14,11 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The Spring Cloud Stream consumer of {@code motion.events} (binding
- * {@code motionEvents-in-0}, group {@code notification}). A record that breaks the
- * contract goes straight to {@code motion.events.notification.dlq}; other failures
- * (MongoDB away) are retried by the binder, then dead-lettered. Sending happens later,
- * per channel, so a channel that is down never holds up the consumer.
+ * {@code motionEvents-in-0}, group {@code notification}), read by the contracts'
+ * {@link EventCodec}. A record that breaks the contract ({@link RejectedEventException})
+ * goes straight to {@code motion.events.notification.dlq}; other failures (MongoDB away)
+ * are retried by the binder, then dead-lettered. Sending happens later, per channel, so a
+ * channel that is down never holds up the consumer.
  */
 @Configuration(proxyBeanMethods = false)
 class MotionEventConsumer {
@@ -22,13 +26,13 @@ class MotionEventConsumer {
 	private static final Logger log = LoggerFactory.getLogger(MotionEventConsumer.class);
 
 	@Bean
-	Consumer<byte[]> motionEvents(RecordReader reader, Intake intake, MeterRegistry meters) {
+	Consumer<byte[]> motionEvents(EventCodec codec, Intake intake, MeterRegistry meters) {
 		return (payload) -> {
 			String outcome;
 			try {
-				outcome = intake.accept(reader.read(payload)) ? "applied" : "duplicate";
+				outcome = intake.accept(codec.read(payload, MotionEventChanged.class)) ? "applied" : "duplicate";
 			}
-			catch (RejectedRecordException ex) {
+			catch (RejectedEventException ex) {
 				log.warn("Refused and dead-lettered a motion-event record: {}", ex.getMessage());
 				meters.counter("vigil.notification.records", "outcome", "rejected").increment();
 				throw ex;

@@ -9,8 +9,6 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -19,7 +17,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import dev.vigil.contracts.CameraConfig;
+import dev.vigil.contracts.EventCodec;
 import dev.vigil.contracts.MediaUploaded;
+import dev.vigil.contracts.RejectedEventException;
 import dev.vigil.notify.delivery.SystemConditions;
 
 /**
@@ -38,15 +38,15 @@ class CameraSilence {
 
 	private final Thresholds thresholds;
 
-	private final JsonMapper json;
+	private final EventCodec codec;
 
 	private final Clock clock = Clock.systemUTC();
 
-	CameraSilence(MongoTemplate mongo, Conditions conditions, Thresholds thresholds, JsonMapper json) {
+	CameraSilence(MongoTemplate mongo, Conditions conditions, Thresholds thresholds, EventCodec codec) {
 		this.mongo = mongo;
 		this.conditions = conditions;
 		this.thresholds = thresholds;
-		this.json = json;
+		this.codec = codec;
 	}
 
 	/** One poll of uploads: the newest arrival per camera. */
@@ -54,10 +54,10 @@ class CameraSilence {
 		Map<String, Instant> newest = new HashMap<>();
 		for (ConsumerRecord<String, byte[]> record : records) {
 			try {
-				MediaUploaded upload = this.json.readValue(record.value(), MediaUploaded.class);
+				MediaUploaded upload = this.codec.read(record.value(), MediaUploaded.class);
 				newest.merge(upload.cameraId(), upload.receivedAt(), (a, b) -> a.isAfter(b) ? a : b);
 			}
-			catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
+			catch (RejectedEventException | IllegalArgumentException | NullPointerException ex) {
 				log.debug("Ignoring an unreadable upload record at offset {}: {}", record.offset(), ex.getMessage());
 			}
 		}
@@ -83,7 +83,7 @@ class CameraSilence {
 				continue;
 			}
 			try {
-				CameraConfig config = this.json.readValue(record.value(), CameraConfig.class);
+				CameraConfig config = this.codec.read(record.value(), CameraConfig.class);
 				Update update = new Update().set("enabled", config.enabled()).setOnInsert("knownSince", now);
 				if (config.silentAfterMinutes() != null) {
 					update.set("silentAfterMinutes", config.silentAfterMinutes());
@@ -94,7 +94,7 @@ class CameraSilence {
 				this.mongo.upsert(Query.query(Criteria.where("_id").is(config.cameraId())), update,
 						WatchedCamera.class);
 			}
-			catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
+			catch (RejectedEventException | IllegalArgumentException | NullPointerException ex) {
 				log.debug("Ignoring an unreadable camera.config record for {}: {}", record.key(), ex.getMessage());
 			}
 		}

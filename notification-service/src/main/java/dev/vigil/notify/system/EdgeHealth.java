@@ -6,13 +6,13 @@ import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 import dev.vigil.contracts.EdgeHeartbeat;
+import dev.vigil.contracts.EventCodec;
+import dev.vigil.contracts.RejectedEventException;
 import dev.vigil.notify.delivery.SystemConditions;
 
 /**
@@ -35,12 +35,12 @@ class EdgeHealth {
 
 	private final Thresholds thresholds;
 
-	private final JsonMapper json;
+	private final EventCodec codec;
 
-	EdgeHealth(Conditions conditions, Thresholds thresholds, JsonMapper json) {
+	EdgeHealth(Conditions conditions, Thresholds thresholds, EventCodec codec) {
 		this.conditions = conditions;
 		this.thresholds = thresholds;
-		this.json = json;
+		this.codec = codec;
 	}
 
 	void heartbeats(Iterable<ConsumerRecord<String, byte[]>> records) {
@@ -50,9 +50,9 @@ class EdgeHealth {
 			}
 			EdgeHeartbeat heartbeat;
 			try {
-				heartbeat = this.json.readValue(record.value(), EdgeHeartbeat.class);
+				heartbeat = this.codec.read(record.value(), EdgeHeartbeat.class);
 			}
-			catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
+			catch (RejectedEventException | IllegalArgumentException | NullPointerException ex) {
 				log.debug("Ignoring an unreadable heartbeat for {}: {}", record.key(), ex.getMessage());
 				continue;
 			}

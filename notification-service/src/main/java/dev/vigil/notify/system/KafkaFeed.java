@@ -9,14 +9,10 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
+import dev.vigil.support.ConsumerLoop;
 
 /**
  * Follows some topics on a virtual thread and hands each poll's records to a handler.
@@ -25,7 +21,7 @@ import org.springframework.context.SmartLifecycle;
  * Topics are never created here (the platform creates them, compacted where needed); one
  * that appears later is picked up within the metadata refresh.
  */
-class KafkaFeed implements SmartLifecycle {
+class KafkaFeed extends ConsumerLoop {
 
 	private static final Logger log = LoggerFactory.getLogger(KafkaFeed.class);
 
@@ -37,14 +33,9 @@ class KafkaFeed implements SmartLifecycle {
 
 	private final Consumer<ConsumerRecords<String, byte[]>> handler;
 
-	private volatile boolean running;
-
-	private volatile @Nullable KafkaConsumer<String, byte[]> consumer;
-
-	private @Nullable Thread thread;
-
 	KafkaFeed(String name, Map<String, Object> connection, String group, String offsetReset, List<String> topics,
 			Consumer<ConsumerRecords<String, byte[]>> handler) {
+		super("system-feed-" + name, Duration.ofSeconds(5));
 		this.name = name;
 		this.topics = topics;
 		this.handler = handler;
@@ -63,72 +54,26 @@ class KafkaFeed implements SmartLifecycle {
 	}
 
 	/** The consumer's configuration (connection, group, offsets). */
-	Properties consumerConfig() {
+	@Override
+	protected Properties consumerConfig() {
 		return this.config;
 	}
 
 	@Override
-	public synchronized void start() {
-		this.running = true;
-		this.thread = Thread.ofVirtual().name("system-feed-" + this.name).start(this::follow);
-	}
-
-	@Override
-	public synchronized void stop() {
-		this.running = false;
-		KafkaConsumer<String, byte[]> current = this.consumer;
-		if (current != null) {
-			current.wakeup();
-		}
-		if (this.thread != null) {
-			try {
-				this.thread.join(Duration.ofSeconds(10));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
+	protected void session(KafkaConsumer<String, byte[]> kafka) {
+		kafka.subscribe(this.topics);
+		while (isRunning()) {
+			ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofSeconds(1));
+			if (!records.isEmpty()) {
+				this.handler.accept(records);
+				kafka.commitSync();
 			}
 		}
 	}
 
 	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	private void follow() {
-		while (this.running) {
-			try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(this.config, new StringDeserializer(),
-					new ByteArrayDeserializer())) {
-				this.consumer = kafka;
-				if (!this.running) {
-					return;
-				}
-				kafka.subscribe(this.topics);
-				while (this.running) {
-					ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofSeconds(1));
-					if (!records.isEmpty()) {
-						this.handler.accept(records);
-						kafka.commitSync();
-					}
-				}
-			}
-			catch (WakeupException ex) {
-				return;
-			}
-			catch (RuntimeException ex) {
-				log.warn("System feed {} failed ({}); retrying", this.name, ex.toString());
-				try {
-					Thread.sleep(5_000);
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
-					return;
-				}
-			}
-			finally {
-				this.consumer = null;
-			}
-		}
+	protected void failed(RuntimeException ex) {
+		log.warn("System feed {} failed ({}); retrying", this.name, ex.toString());
 	}
 
 }

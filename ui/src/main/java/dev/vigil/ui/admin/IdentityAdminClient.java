@@ -9,19 +9,14 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.vigil.ui.catalog.AuditEntry;
-import dev.vigil.ui.catalog.Page;
-
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
-import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
-import dev.vigil.ui.catalog.CatalogUnavailableException;
-import dev.vigil.ui.security.TokenRelay;
+import dev.vigil.ui.catalog.AuditEntry;
+import dev.vigil.ui.catalog.Page;
+import dev.vigil.ui.catalog.TokenRelay;
 
 /**
  * identity-service's admin API ({@code /admin/v1}), called with the admin's own token.
@@ -31,7 +26,7 @@ class IdentityAdminClient {
 
 	private final RestClient rest;
 
-	IdentityAdminClient(@Qualifier(TokenRelay.IDENTITY) RestClient rest) {
+	IdentityAdminClient(@Qualifier(IdentityClientConfiguration.IDENTITY) RestClient rest) {
 		this.rest = rest;
 	}
 
@@ -70,8 +65,8 @@ class IdentityAdminClient {
 		body.put("username", username);
 		body.put("roles", roles);
 		body.put("cameras", cameras);
-		// No password: identity-service generates one and the user must change it on the
-		// first sign-in.
+		// No password: identity-service generates one and the user must change it
+		// on the first sign-in.
 		return call(() -> this.rest.post().uri("/admin/v1/users").body(body).retrieve().body(CreatedUser.class));
 	}
 
@@ -98,18 +93,7 @@ class IdentityAdminClient {
 	}
 
 	private static <T> T call(Supplier<T> call) {
-		try {
-			return call.get();
-		}
-		catch (ClientAuthorizationRequiredException ex) {
-			throw ex;
-		}
-		catch (OAuth2AuthorizationException ex) {
-			throw new ClientAuthorizationRequiredException(TokenRelay.REGISTRATION);
-		}
-		catch (ResourceAccessException ex) {
-			throw new CatalogUnavailableException("identity-service", ex);
-		}
+		return TokenRelay.call("identity-service", call);
 	}
 
 	/**

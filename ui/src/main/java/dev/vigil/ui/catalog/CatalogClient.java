@@ -18,14 +18,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
-import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
-
-import dev.vigil.ui.security.TokenRelay;
 
 /**
  * catalog-api's {@code /api/v1}, called with the signed-in user's access token (the
@@ -271,8 +266,8 @@ public class CatalogClient {
 		if (body == null) {
 			return List.of();
 		}
-		// Lists come either bare or as a page; accept both so the UI does not break on
-		// either.
+		// Lists come either bare or as a page; accept both so the UI does
+		// not break on either.
 		JsonNode array = body.isArray() ? body : body.path("items");
 		List<T> result = new ArrayList<>();
 		for (JsonNode node : array) {
@@ -294,20 +289,7 @@ public class CatalogClient {
 	 * @return its result
 	 */
 	public static <T> T call(Supplier<T> call) {
-		try {
-			return call.get();
-		}
-		catch (ClientAuthorizationRequiredException ex) {
-			throw ex;
-		}
-		catch (OAuth2AuthorizationException ex) {
-			// The refresh token was refused (expired session at the issuer): sign in
-			// again.
-			throw new ClientAuthorizationRequiredException(TokenRelay.REGISTRATION);
-		}
-		catch (ResourceAccessException ex) {
-			throw new CatalogUnavailableException("catalog-api", ex);
-		}
+		return TokenRelay.call("catalog-api", call);
 	}
 
 	/** Receives a content response. */

@@ -97,8 +97,8 @@ class EventController {
 		Ids.require(Ids.EVENT, id);
 		Ids.require(Ids.MEDIA, media);
 		try {
-			// A clip's line stands for the same label in many sampled frames: mark them
-			// all.
+			// A clip's line stands for the same label in many sampled
+			// frames: mark them all.
 			for (int index : detection.stream().distinct().limit(MAX_EVENT_MEDIA).toList()) {
 				this.catalog.feedback(media, index, falsePositive, null);
 			}

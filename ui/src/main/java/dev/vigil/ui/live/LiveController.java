@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import dev.vigil.ui.catalog.Camera;
 import dev.vigil.ui.catalog.CatalogClient;
 import dev.vigil.ui.catalog.Queries;
-import dev.vigil.ui.security.TokenRelay;
+import dev.vigil.ui.security.SignIn;
 import dev.vigil.ui.web.CameraDirectory;
 import dev.vigil.ui.web.Times;
 
@@ -67,13 +67,13 @@ class LiveController {
 	SseEmitter stream(Authentication user, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		OAuth2AuthorizedClient client = this.clients
-			.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(TokenRelay.REGISTRATION)
+			.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(SignIn.REGISTRATION)
 				.principal(user)
 				.attribute(HttpServletRequest.class.getName(), request)
 				.attribute(HttpServletResponse.class.getName(), response)
 				.build());
 		if (client == null) {
-			throw new ClientAuthorizationRequiredException(TokenRelay.REGISTRATION);
+			throw new ClientAuthorizationRequiredException(SignIn.REGISTRATION);
 		}
 		Map<String, Camera> cameraMap = this.cameras.byId();
 		Map<String, String> names = new LinkedHashMap<>();
@@ -84,8 +84,8 @@ class LiveController {
 		});
 		Instant expiresAt = client.getAccessToken().getExpiresAt();
 		Duration left = (expiresAt != null) ? Duration.between(Instant.now(), expiresAt) : Duration.ofMinutes(30);
-		// The stream ends when the token does; the browser reconnects and gets a fresh
-		// one.
+		// The stream ends when the token does; the browser reconnects and
+		// gets a fresh one.
 		Duration lifetime = (left.compareTo(Duration.ofSeconds(30)) < 0) ? Duration.ofSeconds(30)
 				: (left.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : left);
 		SseEmitter emitter = new SseEmitter(lifetime.plusSeconds(5).toMillis());

@@ -122,8 +122,8 @@ class StreamRelay {
 						data.append(line.substring(5).stripLeading());
 					}
 					else if (line.startsWith(":")) {
-						// Upstream heartbeat: passing it on also tells us if the browser
-						// left.
+						// Upstream heartbeat: passing it on also tells us
+						// if the browser left.
 						emitter.send(SseEmitter.event().comment("ping"));
 					}
 				}
@@ -131,8 +131,8 @@ class StreamRelay {
 			emitter.complete();
 		}
 		catch (IOException | IllegalStateException ex) {
-			// The browser left, the token expired (stream closed) or catalog-api went
-			// away.
+			// The browser left, the token expired (stream closed)
+			// or catalog-api went away.
 			emitter.completeWithError(ex);
 		}
 		catch (InterruptedException ex) {

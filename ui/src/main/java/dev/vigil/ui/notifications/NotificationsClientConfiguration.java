@@ -10,7 +10,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.web.client.RestClient;
 
 import dev.vigil.ui.catalog.CatalogProperties;
-import dev.vigil.ui.security.TokenRelay;
+import dev.vigil.ui.catalog.TokenRelay;
 
 /**
  * The RestClient for notification-service: the same token relay, timeouts and problem

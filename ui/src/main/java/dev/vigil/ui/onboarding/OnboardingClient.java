@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 import dev.vigil.ui.catalog.CatalogClient;
-import dev.vigil.ui.security.TokenRelay;
+import dev.vigil.ui.catalog.TokenRelay;
 
 /**
  * catalog-api's camera onboarding and edge node calls, with the signed-in user's token.

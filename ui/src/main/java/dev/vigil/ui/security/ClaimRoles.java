@@ -63,8 +63,8 @@ class ClaimRoles extends OidcUserService {
 			return JWTParser.parse(token).getJWTClaimsSet().getClaims();
 		}
 		catch (ParseException ex) {
-			// An opaque access token: roles must then come from the ID token or user
-			// info.
+			// An opaque access token: roles must then come from the ID
+			// token or user info.
 			return Map.of();
 		}
 	}

@@ -36,7 +36,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 @EnableConfigurationProperties({ AccessProperties.class, OAuth2ClientProperties.class, SignInProperties.class })
 class SecurityConfiguration {
 
-	static final String LOGIN = "/oauth2/authorization/" + TokenRelay.REGISTRATION;
+	static final String LOGIN = "/oauth2/authorization/" + SignIn.REGISTRATION;
 
 	@Bean
 	ClientRegistrationRepository clientRegistrationRepository(OAuth2ClientProperties properties) {
@@ -45,8 +45,8 @@ class SecurityConfiguration {
 
 	@Bean
 	OAuth2AuthorizedClientRepository authorizedClientRepository() {
-		// In the HTTP session: tokens end with the session and nothing piles up in
-		// memory.
+		// In the HTTP session: tokens end with the session and nothing
+		// piles up in memory.
 		return new HttpSessionOAuth2AuthorizedClientRepository();
 	}
 
@@ -73,8 +73,8 @@ class SecurityConfiguration {
 				registrations, "/oauth2/authorization");
 		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
 		OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-		// From the configured public URL: {baseUrl} would follow the request's Host
-		// header.
+		// From the configured public URL: {baseUrl} would follow
+		// the request's Host header.
 		logout.setPostLogoutRedirectUri(signIn.publicUrl() + "/signed-out");
 		http.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 			.permitAll()

@@ -1,6 +1,6 @@
 /**
  * Sign-in through any OIDC issuer (authorization code + PKCE), roles from token claims,
- * CSRF, and the token relay the API clients use.
+ * CSRF. Depends on no other feature of the UI.
  */
 @NullMarked
 package dev.vigil.ui.security;

@@ -91,8 +91,8 @@ final class Charts {
 	static Chart histogram(List<Stats.Bucket> buckets) {
 		long[] counts = new long[10];
 		for (Stats.Bucket bucket : buckets) {
-			// Person detection is what the thresholds are about; other labels would blur
-			// it.
+			// Person detection is what the thresholds are about; other
+			// labels would blur it.
 			if (bucket.label() == null || "person".equals(bucket.label())) {
 				counts[bucket.index()] += bucket.detections();
 			}

@@ -32,8 +32,8 @@ class StatsController {
 	@GetMapping("/stats")
 	String stats(@RequestParam(defaultValue = "14") int days, Model model) {
 		int shown = (days == 7 || days == 14 || days == 30 || days == 90) ? days : 14;
-		// The API counts UTC days (its media carry a UTC day field), so the range is UTC
-		// too.
+		// The API counts UTC days (its media carry a UTC day field), so the
+		// range is UTC too.
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		LocalDate from = today.minusDays(shown - 1);
 		Stats stats = this.catalog.stats(from.atStartOfDay(ZoneOffset.UTC).toInstant(),

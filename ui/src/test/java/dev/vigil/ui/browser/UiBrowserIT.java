@@ -42,9 +42,8 @@ class UiBrowserIT {
 		if (Boolean.parseBoolean(setting("vigil.it.bypass-csp", "VIGIL_IT_BYPASS_CSP", "false"))) {
 			// Only for a stack without the gateway, where identity-service and the ui are
 			// different origins: identity's CSP form-action 'self' then blocks the
-			// redirect
-			// back to the ui after the sign-in form. Through the gateway both are one
-			// origin.
+			// redirect back to the ui after the sign-in form. Through the gateway both
+			// are one origin.
 			this.browser.executeCdpCommand("Page.setBypassCSP", java.util.Map.of("enabled", true));
 		}
 		this.journey = new UiJourney(this.browser, this.baseUrl);

@@ -1,8 +1,10 @@
-package dev.vigil.ui;
+package dev.vigil.ui.admin;
 
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+
+import dev.vigil.ui.UiTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;

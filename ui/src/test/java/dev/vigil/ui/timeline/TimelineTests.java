@@ -1,9 +1,12 @@
-package dev.vigil.ui;
+package dev.vigil.ui.timeline;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.test.web.servlet.MvcResult;
+
+import dev.vigil.ui.CannedBackend;
+import dev.vigil.ui.UiTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;

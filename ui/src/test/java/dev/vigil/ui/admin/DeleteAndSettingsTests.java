@@ -1,6 +1,9 @@
-package dev.vigil.ui;
+package dev.vigil.ui.admin;
 
 import org.junit.jupiter.api.Test;
+
+import dev.vigil.ui.CannedBackend;
+import dev.vigil.ui.UiTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;

@@ -1,4 +1,4 @@
-package dev.vigil.identity;
+package dev.vigil.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,10 +1,11 @@
-package dev.vigil.ui.security;
+package dev.vigil.ui.catalog;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,42 +19,31 @@ import org.springframework.security.oauth2.client.ClientAuthorizationRequiredExc
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
-import dev.vigil.ui.admin.IdentityProperties;
-import dev.vigil.ui.catalog.CatalogException;
-import dev.vigil.ui.catalog.CatalogProperties;
+import dev.vigil.ui.security.SignIn;
 
 /**
- * The RestClients that call the APIs as the signed-in user: the interceptor takes the
- * user's authorized client from the session, refreshes an expiring access token with the
- * refresh token, and sends it as a bearer token. A 401 drops the authorized client, and
- * every error answer becomes a {@link CatalogException} (401: a fresh sign-in that
- * returns to the page).
+ * The RestClients that call the platform's APIs as the signed-in user: the interceptor
+ * takes the user's authorized client from the session, refreshes an expiring access token
+ * with the refresh token, and sends it as a bearer token. A 401 drops the authorized
+ * client, and every error answer becomes a {@link CatalogException} (401: a fresh sign-in
+ * that returns to the page). Every API client of the UI (catalog, identity,
+ * notifications) is built with {@link #relayed} and runs its calls through {@link #call}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ CatalogProperties.class, IdentityProperties.class })
+@EnableConfigurationProperties(CatalogProperties.class)
 public class TokenRelay {
 
 	/** Qualifier of the catalog-api client. */
 	public static final String CATALOG = "catalogRestClient";
 
-	/** Qualifier of the identity-service admin API client. */
-	public static final String IDENTITY = "identityRestClient";
-
-	/** The one client registration the UI signs in with. */
-	public static final String REGISTRATION = "vigil";
-
 	@Bean(CATALOG)
 	RestClient catalogRestClient(RestClient.Builder builder, CatalogProperties properties,
 			OAuth2AuthorizedClientManager manager, OAuth2AuthorizedClientRepository clients, JsonMapper json) {
 		return client(builder, properties.baseUrl().toString(), properties, manager, clients, json);
-	}
-
-	@Bean(IDENTITY)
-	RestClient identityRestClient(RestClient.Builder builder, IdentityProperties identity, CatalogProperties properties,
-			OAuth2AuthorizedClientManager manager, OAuth2AuthorizedClientRepository clients, JsonMapper json) {
-		return client(builder, identity.adminUrl().toString(), properties, manager, clients, json);
 	}
 
 	/**
@@ -72,14 +62,37 @@ public class TokenRelay {
 		return client(builder, baseUrl, timeouts, manager, clients, json);
 	}
 
+	/**
+	 * Runs a call to one of the platform's APIs, turning a lost sign-in and an
+	 * unreachable API into the exceptions the error pages know.
+	 * @param service the API's service name, for the message
+	 * @param call the call
+	 * @return its result
+	 */
+	public static <T> T call(String service, Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (ClientAuthorizationRequiredException ex) {
+			throw ex;
+		}
+		catch (OAuth2AuthorizationException ex) {
+			// The refresh token was refused (expired session at the
+			// issuer): sign in again.
+			throw new ClientAuthorizationRequiredException(SignIn.REGISTRATION);
+		}
+		catch (ResourceAccessException ex) {
+			throw new CatalogUnavailableException(service, ex);
+		}
+	}
+
 	private static RestClient client(RestClient.Builder builder, String baseUrl, CatalogProperties timeouts,
 			OAuth2AuthorizedClientManager manager, OAuth2AuthorizedClientRepository clients, JsonMapper json) {
 		OAuth2ClientHttpRequestInterceptor relay = new OAuth2ClientHttpRequestInterceptor(manager);
-		relay.setClientRegistrationIdResolver((request) -> REGISTRATION);
+		relay.setClientRegistrationIdResolver((request) -> SignIn.REGISTRATION);
 		relay.setAuthorizationFailureHandler(OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(clients));
-		// Redirects are not followed: a content answer is a 303 to a presigned URL that
-		// the
-		// browser, not the UI, must follow.
+		// Redirects are not followed: a content answer is a 303 to a presigned URL
+		// that the browser, not the UI, must follow.
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(timeouts.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -105,7 +118,7 @@ public class TokenRelay {
 	 */
 	public static RuntimeException problem(HttpStatusCode status, @Nullable InputStream body, JsonMapper json) {
 		if (status.value() == 401) {
-			return new ClientAuthorizationRequiredException(REGISTRATION);
+			return new ClientAuthorizationRequiredException(SignIn.REGISTRATION);
 		}
 		Map<?, ?> problem = Map.of();
 		if (body != null) {
@@ -116,8 +129,8 @@ public class TokenRelay {
 				}
 			}
 			catch (IOException | RuntimeException ex) {
-				// Not a problem document (a proxy's HTML page, say): the status is all we
-				// know.
+				// Not a problem document (a proxy's HTML page, say): the status
+				// is all we know.
 			}
 		}
 		return new CatalogException(status.value(), text(problem.get("title")), text(problem.get("detail")),

@@ -1,10 +1,12 @@
-package dev.vigil.ui;
+package dev.vigil.ui.security;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.test.web.servlet.MvcResult;
+
+import dev.vigil.ui.UiTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;

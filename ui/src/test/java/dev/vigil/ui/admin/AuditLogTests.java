@@ -1,6 +1,8 @@
-package dev.vigil.ui;
+package dev.vigil.ui.admin;
 
 import org.junit.jupiter.api.Test;
+
+import dev.vigil.ui.UiTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -32,8 +34,8 @@ class AuditLogTests extends UiTestSupport {
 			.contains("Min person confidence:</span> <span>0.6<")
 			.doesNotContain("Retention[")
 			.doesNotContain("vgl_abc123");
-		// The filter offers the actions by name; the chosen one goes to the API as its
-		// code.
+		// The filter offers the actions by name; the chosen one goes to the
+		// API as its code.
 		assertThat(html).contains("<option value=\"media.deleted\">Media deleted</option>");
 		this.mvc.perform(get("/admin/audit").param("action", "media.deleted").with(admin()))
 			.andExpect(status().isOk())

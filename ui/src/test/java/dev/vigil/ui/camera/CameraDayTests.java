@@ -1,6 +1,8 @@
-package dev.vigil.ui;
+package dev.vigil.ui.camera;
 
 import org.junit.jupiter.api.Test;
+
+import dev.vigil.ui.UiTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -1,4 +1,4 @@
-package dev.vigil.ui;
+package dev.vigil.ui.security;
 
 import java.time.Instant;
 import java.util.Date;
@@ -30,6 +30,8 @@ import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+
+import dev.vigil.ui.UiTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;

@@ -1,0 +1,87 @@
+package dev.vigil.ui.admin;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.vigil.ui.catalog.Camera;
+import dev.vigil.ui.catalog.CatalogClient;
+import dev.vigil.ui.web.CameraDirectory;
+import dev.vigil.ui.web.Ids;
+
+/**
+ * Admin pages for camera settings. The whole {@code /admin} tree needs the admin role
+ * (security configuration); the APIs behind check the admin scope of the token again.
+ */
+@Controller
+@RequestMapping("/admin")
+class CameraAdminController {
+
+	private static final List<String> ZONES = new ArrayList<>(new TreeSet<>(ZoneId.getAvailableZoneIds()));
+
+	private final CatalogClient catalog;
+
+	private final CameraDirectory cameras;
+
+	CameraAdminController(CatalogClient catalog, CameraDirectory cameras) {
+		this.catalog = catalog;
+		this.cameras = cameras;
+	}
+
+	@GetMapping
+	String index() {
+		return "redirect:/admin/cameras";
+	}
+
+	@GetMapping("/cameras")
+	String cameras(Model model) {
+		model.addAttribute("cameras", this.cameras.byId().values());
+		model.addAttribute("section", "cameras");
+		return "admin/cameras";
+	}
+
+	@GetMapping("/cameras/{id}")
+	String camera(@PathVariable String id, Model model) {
+		Camera camera = this.catalog.camera(Ids.require(Ids.CAMERA, id));
+		model.addAttribute("camera", camera);
+		model.addAttribute("form", CameraForm.of(camera));
+		return cameraForm(model);
+	}
+
+	@PostMapping("/cameras/{id}")
+	String saveCamera(@PathVariable String id, @Valid @ModelAttribute("form") CameraForm form, BindingResult errors,
+			Model model, RedirectAttributes redirect) {
+		Camera camera = this.catalog.camera(Ids.require(Ids.CAMERA, id));
+		if (form.timeZone() != null && !form.timeZone().isBlank()
+				&& !ZoneId.getAvailableZoneIds().contains(form.timeZone())) {
+			errors.rejectValue("timeZone", "zone", "Not a known time zone");
+		}
+		if (errors.hasErrors()) {
+			model.addAttribute("camera", camera);
+			return cameraForm(model);
+		}
+		this.catalog.updateCamera(camera.id(), form.changes());
+		redirect.addFlashAttribute("notice", "Saved the settings of " + form.name().strip() + ".");
+		return "redirect:/admin/cameras";
+	}
+
+	private String cameraForm(Model model) {
+		model.addAttribute("zones", ZONES);
+		model.addAttribute("section", "cameras");
+		return "admin/camera";
+	}
+
+}
