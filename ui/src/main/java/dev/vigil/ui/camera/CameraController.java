@@ -77,7 +77,7 @@ class CameraController {
 		Camera camera = this.catalog.camera(Ids.require(Ids.CAMERA, id));
 		ZoneId zone = this.times.zone(camera);
 		LocalDate today = LocalDate.now(zone);
-		LocalDate shown = (day != null) ? day : today;
+		LocalDate shown = this.times.shownDay(day, zone);
 		List<Media> media = this.catalog.allMedia(new Queries.Media(camera.id(), shown.atStartOfDay(zone).toInstant(),
 				shown.plusDays(1).atStartOfDay(zone).toInstant(), null, null, 200), MAX_DAY_MEDIA);
 		List<Hour> hours = new ArrayList<>();

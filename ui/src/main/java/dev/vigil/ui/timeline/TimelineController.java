@@ -79,7 +79,7 @@ class TimelineController {
 		int confidence = (minConfidence != null) ? Math.clamp(minConfidence, 0, 100) : 0;
 		ZoneId zone = this.times.userZone();
 		LocalDate today = LocalDate.now(zone);
-		LocalDate shown = (day != null) ? day : today;
+		LocalDate shown = this.times.shownDay(day, zone);
 		// "People only" is the person label; a confidence alone applies to people.
 		if (detected == null && (people || confidence > 0)) {
 			detected = "person";

@@ -65,15 +65,25 @@ class ErrorPages {
 	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ModelAndView badParameter(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
-		ModelAndView page = page("error/backend", request);
-		page.setStatus(HttpStatus.BAD_REQUEST);
-		page.addObject("status", 400);
 		Class<?> type = ex.getRequiredType();
 		String expected = (type == LocalDate.class) ? "a date like " + LocalDate.now()
 				: (type == Integer.class || type == int.class || type == Double.class || type == double.class)
 						? "a number" : "another value";
+		return badParameter(ex.getName(), expected, request);
+	}
+
+	/** A filter that parses but is out of range ({@code ?day=+999999999-12-31}). */
+	@ExceptionHandler(BadParameterException.class)
+	ModelAndView outOfRange(BadParameterException ex, HttpServletRequest request) {
+		return badParameter(ex.name(), ex.expected(), request);
+	}
+
+	private ModelAndView badParameter(String name, String expected, HttpServletRequest request) {
+		ModelAndView page = page("error/backend", request);
+		page.setStatus(HttpStatus.BAD_REQUEST);
+		page.addObject("status", 400);
 		page.addObject("problemDetail",
-				"\"" + ex.getName() + "\" in the address must be " + expected + ". Remove it or correct it.");
+				"\"" + name + "\" in the address must be " + expected + ". Remove it or correct it.");
 		page.addObject("cleanUrl", request.getRequestURI());
 		return page;
 	}

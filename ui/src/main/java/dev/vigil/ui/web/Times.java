@@ -46,6 +46,21 @@ public class Times {
 		this.display = display;
 	}
 
+	/**
+	 * The day a page shows: the one asked for, else today in {@code zone}. Days outside
+	 * 1970–9999 hold no footage and cannot be stepped through (the next day of
+	 * +999999999-12-31 does not exist): refused with a 400 page.
+	 */
+	public LocalDate shownDay(@Nullable LocalDate day, ZoneId zone) {
+		if (day == null) {
+			return LocalDate.now(zone);
+		}
+		if (day.getYear() < 1970 || day.getYear() > 9999) {
+			throw new BadParameterException("day", "a date between 1970-01-01 and 9999-12-31");
+		}
+		return day;
+	}
+
 	/** The zone for the current user: browser cookie, else the configured default. */
 	public ZoneId userZone() {
 		ServletRequestAttributes attributes = (RequestContextHolder

@@ -118,6 +118,22 @@ class FormMessagesTests extends UiTestSupport {
 	}
 
 	@Test
+	void refusesADayBeyondTheCalendarWithThePageForABadDay() throws Exception {
+		for (String page : new String[] { "/", "/cameras/driveway" }) {
+			for (String day : new String[] { "+999999999-12-31", "-999999999-01-01", "+10000-01-01", "1969-12-31" }) {
+				String html = this.mvc.perform(get(page).param("day", day).with(viewer()))
+					.andExpect(status().isBadRequest())
+					.andReturn()
+					.getResponse()
+					.getContentAsString();
+				assertThat(html).as(page + "?day=" + day)
+					.contains("day&quot; in the address must be a date between 1970-01-01 and 9999-12-31")
+					.contains("data-test=\"clean-url\"");
+			}
+		}
+	}
+
+	@Test
 	void explainsAMalformedDayInTheAddress() throws Exception {
 		for (String page : new String[] { "/", "/cameras/driveway" }) {
 			String html = this.mvc.perform(get(page).param("day", "banana").with(viewer()))
