@@ -2,7 +2,6 @@ package dev.vigil.ui.notifications;
 
 import java.time.DayOfWeek;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.vigil.ui.catalog.CatalogClient;
-import dev.vigil.ui.catalog.CatalogException;
 import dev.vigil.ui.web.Ids;
 import dev.vigil.ui.web.Times;
 
@@ -75,23 +73,11 @@ class RulesController {
 
 	private String save(@Nullable String id, RuleForm form, Model model, RedirectAttributes redirect) {
 		FormErrors errors = new FormErrors();
-		Map<String, Object> request = form.request(errors);
-		if (request == null) {
-			return form(model, id, form, errors, null);
-		}
-		NotificationsClient.Rule saved;
-		try {
-			saved = (id == null) ? this.notifications.createRule(request) : this.notifications.replaceRule(id, request);
-		}
-		catch (CatalogException ex) {
-			if (!FormErrors.refusal(ex)) {
-				throw ex;
-			}
-			errors.addAll(ex.errors());
-			return form(model, id, form, errors, ex.errors().isEmpty() ? ex.getMessage() : null);
-		}
-		redirect.addFlashAttribute("notice", "Rule " + saved.name() + " saved.");
-		return "redirect:/admin/notifications";
+		return RuleSave.save(this.notifications, id, form.request(errors), errors,
+				(problem) -> form(model, id, form, errors, problem), (saved) -> {
+					redirect.addFlashAttribute("notice", "Rule " + saved.name() + " saved.");
+					return "redirect:/admin/notifications";
+				});
 	}
 
 	private String form(Model model, @Nullable String id, RuleForm form, FormErrors errors, @Nullable String problem) {

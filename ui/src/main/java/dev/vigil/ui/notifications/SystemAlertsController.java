@@ -95,23 +95,11 @@ class SystemAlertsController {
 
 	private String save(@Nullable String id, SystemRuleForm form, Model model, RedirectAttributes redirect) {
 		FormErrors errors = new FormErrors();
-		Map<String, Object> request = form.request(errors);
-		if (request == null) {
-			return form(model, id, form, errors, null);
-		}
-		NotificationsClient.Rule saved;
-		try {
-			saved = (id == null) ? this.notifications.createRule(request) : this.notifications.replaceRule(id, request);
-		}
-		catch (CatalogException ex) {
-			if (!FormErrors.refusal(ex)) {
-				throw ex;
-			}
-			errors.addAll(ex.errors());
-			return form(model, id, form, errors, ex.errors().isEmpty() ? ex.getMessage() : null);
-		}
-		redirect.addFlashAttribute("notice", "System rule " + saved.name() + " saved.");
-		return "redirect:/admin/notifications/system";
+		return RuleSave.save(this.notifications, id, form.request(errors), errors,
+				(problem) -> form(model, id, form, errors, problem), (saved) -> {
+					redirect.addFlashAttribute("notice", "System rule " + saved.name() + " saved.");
+					return "redirect:/admin/notifications/system";
+				});
 	}
 
 	private String page(Model model, NotificationsClient.SystemState state, ThresholdsForm form, FormErrors errors,
