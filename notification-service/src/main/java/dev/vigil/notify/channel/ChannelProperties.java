@@ -13,7 +13,9 @@ import org.springframework.validation.annotation.Validated;
  * @param secretKey encrypts channel secrets at rest; at least 32 characters, from the
  * environment (never a default)
  * @param maxAge alerts older than this are expired, not sent late
- * @param maxFailures consecutive failed attempts after which a channel is disabled
+ * @param maxFailures consecutive failed attempts after which a channel is disabled; the
+ * default, 60, is about an hour of failing at the 60 s maximum back-off, so a receiver
+ * that restarts (Home Assistant, a webhook host) is retried, not switched off
  * @param connectTimeout HTTP connect timeout
  * @param requestTimeout HTTP request timeout (a receiver that hangs)
  * @param allowedHosts hosts an admin allows although they resolve to a refused address
@@ -28,7 +30,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("vigil.notification.channels")
 public record ChannelProperties(String secretKey, @DefaultValue("15m") Duration maxAge,
-		@DefaultValue("5") int maxFailures, @DefaultValue("5s") Duration connectTimeout,
+		@DefaultValue("60") int maxFailures, @DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("10s") Duration requestTimeout, @DefaultValue List<String> allowedHosts,
 		@DefaultValue List<String> blockedNetworks, @DefaultValue("65536") int maxBodySize,
 		@DefaultValue List<String> smtpTrustedHosts) {
