@@ -67,7 +67,7 @@ public final class AlertLatencyBenchmark implements Benchmark {
 				"%d cameras upload the real `person.jpg` (made unique per upload) over FTP to the edge, each "
 						+ "camera one picture every %d s (%.1f files/s in all, below the e2e benchmark's sustained "
 						+ "rate), %d pictures per camera per round, %d rounds; each round of a camera is one motion "
-						+ "event with a person. catalog-api, processing-service (OpenCV HOG, concurrency %d), the "
+						+ "event with a person. catalog-api, processing-service (its default detector, NanoDet-m, concurrency %d), the "
 						+ "edge and notification-service run from their jars (`-Xmx256m` each) on a private devstack "
 						+ "with a real Mosquitto (a password per client); notification-service runs with its "
 						+ "defaults (MQTT on, delivery poll 200 ms, back-off 1 s doubling to 60 s) and one rule "
