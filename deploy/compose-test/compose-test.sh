@@ -28,12 +28,14 @@ PROJECT=vigil-compose-test
 VERSION=0.1.0-SNAPSHOT
 SERVICES=(identity-service catalog-api processing-service notification-service ui gateway-edge ingest-service)
 SUITE=bookworm
-# Host ports away from ./vigil up's, so both can run on one machine; the passive range is fixed
-# by the compose file (the numbers are announced in PASV replies).
+# Host ports away from ./vigil up's (8080, 2121, 2222, 1883, passive 30000-30063), so both can
+# run on one machine. The passive range has the same numbers outside and inside (they are
+# announced in PASV replies) and must hold max-sessions (64) ports.
 HTTP_PORT="${VIGIL_CT_HTTP_PORT:-18080}"
 FTP_PORT="${VIGIL_CT_FTP_PORT:-12121}"
 SFTP_PORT="${VIGIL_CT_SFTP_PORT:-12222}"
 MQTT_PORT="${VIGIL_CT_MQTT_PORT:-11883}"
+PASSIVE_PORTS="${VIGIL_CT_PASSIVE_PORTS:-31000-31063}"
 KEEP=0 REUSE=0 DOWN=0
 for arg in "$@"; do
 	case "$arg" in
@@ -264,7 +266,9 @@ write_env() {
 		"$ROOT/deploy/gen-secrets.sh" compose >/dev/null
 	sed -i -e "s|^VIGIL_HTTP_PORT=.*|VIGIL_HTTP_PORT=$HTTP_PORT|" -e "s|^VIGIL_FTP_PORT=.*|VIGIL_FTP_PORT=$FTP_PORT|" \
 		-e "s|^VIGIL_SFTP_PORT=.*|VIGIL_SFTP_PORT=$SFTP_PORT|" -e "s|^VIGIL_MQTT_PORT=.*|VIGIL_MQTT_PORT=$MQTT_PORT|" \
-		-e "s|^VIGIL_MQTT_BIND_ADDRESS=.*|VIGIL_MQTT_BIND_ADDRESS=127.0.0.1|" "$WORK/.env"
+		-e "s|^VIGIL_MQTT_BIND_ADDRESS=.*|VIGIL_MQTT_BIND_ADDRESS=127.0.0.1|" \
+		-e "s|^VIGIL_FTP_PASSIVE_PORTS=.*|VIGIL_FTP_PASSIVE_PORTS=$PASSIVE_PORTS|" "$WORK/.env"
+	grep -q "^VIGIL_FTP_PASSIVE_PORTS=$PASSIVE_PORTS\$" "$WORK/.env" || die "no VIGIL_FTP_PASSIVE_PORTS in $WORK/.env"
 }
 
 leftovers() {

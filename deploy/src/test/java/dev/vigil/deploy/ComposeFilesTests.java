@@ -160,8 +160,10 @@ class ComposeFilesTests {
 	void publishesFtpControlAndPassiveRangeWithConfigurableExternalAddress() {
 		Map<String, Object> ingest = service("docker-compose.yml", "ingest-service");
 		assertThat((List<?>) ingest.get("ports")).map(String::valueOf)
-			.contains("${VIGIL_FTP_PORT:-2121}:2121", "30000-30063:30000-30063");
-		assertThat(ComposePolicy.environment(ingest)).containsEntry("VIGIL_INGEST_FTP_PASSIVE_PORTS", "30000-30063")
+			.contains("${VIGIL_FTP_PORT:-2121}:2121",
+					"${VIGIL_FTP_PASSIVE_PORTS:-30000-30063}:${VIGIL_FTP_PASSIVE_PORTS:-30000-30063}");
+		assertThat(ComposePolicy.environment(ingest))
+			.containsEntry("VIGIL_INGEST_FTP_PASSIVE_PORTS", "${VIGIL_FTP_PASSIVE_PORTS:-30000-30063}")
 			.hasEntrySatisfying("VIGIL_INGEST_FTP_PASSIVE_EXTERNAL_ADDRESS",
 					(value) -> assertThat(value).startsWith("${VIGIL_FTP_EXTERNAL_ADDRESS:?"));
 	}

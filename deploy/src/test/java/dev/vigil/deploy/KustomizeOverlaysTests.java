@@ -214,6 +214,17 @@ class KustomizeOverlaysTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "base", "overlays/dev", "overlays/production" })
+	void givesProcessingAWritablePlaceForItsLastKnownDetectionSettings(String target) {
+		// The root filesystem is read-only; the service keeps camera-detection.json
+		// there.
+		Deployment processing = named(target, Deployment.class, "processing-service");
+		assertThat(processing.getSpec().getTemplate().getSpec().getContainers().getFirst().getVolumeMounts())
+			.anyMatch((mount) -> mount.getMountPath().equals("/var/lib/vigil/processing")
+					&& !Boolean.TRUE.equals(mount.getReadOnly()));
+	}
+
+	@ParameterizedTest
 	@MethodSource("targets")
 	void takesCredentialsOnlyFromSecretsThatTheOverlayGenerates(String target) {
 		Set<String> secrets = render(target).stream()
