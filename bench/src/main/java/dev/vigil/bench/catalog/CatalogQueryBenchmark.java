@@ -14,12 +14,9 @@ import java.util.function.IntFunction;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.InsertManyOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.bson.Document;
 
 import dev.vigil.bench.platform.Platform;
 import dev.vigil.bench.platform.Platform.Service;
@@ -54,8 +51,6 @@ public final class CatalogQueryBenchmark implements Benchmark {
 
 	/** Bound of the one-request-alone measurement. */
 	static final Duration ALONE_TIMEOUT = Duration.ofSeconds(20);
-
-	static final int BATCH = 1000;
 
 	static final int CALIBRATION = 1000;
 
@@ -112,10 +107,11 @@ public final class CatalogQueryBenchmark implements Benchmark {
 				.property(Service.CATALOG, "vigil.catalog.retention.enabled", "false");
 			try (MongoClient mongo = MongoClients.create(mongoUri); Platform platform = builder.start()) {
 				MongoDatabase db = mongo.getDatabase(database);
-				clear(db);
+				CatalogSeeding.clear(db);
 				// The seeding rate of this backend on this machine decides how large a
 				// catalog fits the run's time.
-				calibration = seed(CatalogDataset.standard(CALIBRATION), db, Duration.ofSeconds(60)).mediaPerSecond();
+				calibration = CatalogSeeding.seed(CatalogDataset.standard(CALIBRATION), db, Duration.ofSeconds(60))
+					.mediaPerSecond();
 				System.out.printf(Locale.ROOT, "catalog: calibration seeding %.0f media/s%n", calibration);
 				String token = platform.token("media:read");
 				HttpClient http = HttpClient.newBuilder()
@@ -137,7 +133,7 @@ public final class CatalogQueryBenchmark implements Benchmark {
 							tiers.add(result);
 							rate = result.seeding().mediaPerSecond();
 						}
-						catch (SeedingTooSlow ex) {
+						catch (CatalogSeeding.SeedingTooSlow ex) {
 							notReached = ex.getMessage();
 							System.out.println("catalog: " + notReached);
 							break;
@@ -147,7 +143,7 @@ public final class CatalogQueryBenchmark implements Benchmark {
 				finally {
 					http.close();
 					if (external != null) {
-						clear(db);
+						CatalogSeeding.clear(db);
 					}
 				}
 			}
@@ -208,23 +204,14 @@ public final class CatalogQueryBenchmark implements Benchmark {
 		return (int) (value / unit * unit);
 	}
 
-	private static void clear(MongoDatabase db) {
-		List<String> existing = db.listCollectionNames().into(new ArrayList<>());
-		for (String collection : List.of("media", "events", "cameras")) {
-			if (existing.contains(collection)) {
-				db.getCollection(collection).drop();
-			}
-		}
-	}
-
 	private TierResult tier(CatalogDataset dataset, Tier tier, MongoDatabase db, Platform platform, HttpClient http,
 			String token, Settings settings, boolean first, boolean external) throws Exception {
 		System.out.printf(Locale.ROOT, "catalog: seeding %,d media (target %,d)%n", dataset.mediaCount(),
 				tier.target());
 		long clearStart = System.nanoTime();
-		clear(db);
+		CatalogSeeding.clear(db);
 		double clearSeconds = (System.nanoTime() - clearStart) / 1e9;
-		Seeding seeding = seed(dataset, db, tier.seedBudget().multipliedBy(2));
+		Seeding seeding = CatalogSeeding.seed(dataset, db, tier.seedBudget().multipliedBy(2));
 		System.out.printf(Locale.ROOT, "catalog: seeded %,d media + %,d events in %.1f s (%.0f documents/s)%n",
 				seeding.summary().media(), seeding.summary().events(), seeding.seconds(), seeding.documentsPerSecond());
 		if (external) {
@@ -296,72 +283,6 @@ public final class CatalogQueryBenchmark implements Benchmark {
 		return samples.get(1);
 	}
 
-	private static Seeding seed(CatalogDataset dataset, MongoDatabase db, Duration limit) throws BenchmarkFailure {
-		MongoCollection<Document> media = db.getCollection("media");
-		MongoCollection<Document> events = db.getCollection("events");
-		InsertManyOptions unordered = new InsertManyOptions().ordered(false);
-		long deadline = System.nanoTime() + limit.toNanos();
-		long start = System.nanoTime();
-		List<Document> mediaBatch = new ArrayList<>(BATCH);
-		List<Document> eventBatch = new ArrayList<>(BATCH);
-		long[] written = { 0 };
-		RuntimeException[] tooSlow = { null };
-		CatalogDataset.Summary summary;
-		try {
-			summary = dataset.generate(new CatalogDataset.Sink() {
-				@Override
-				public void media(Document document) {
-					mediaBatch.add(document);
-					if (mediaBatch.size() == BATCH) {
-						flush(media, mediaBatch);
-					}
-				}
-
-				@Override
-				public void event(Document document) {
-					eventBatch.add(document);
-					if (eventBatch.size() == BATCH) {
-						flush(events, eventBatch);
-					}
-				}
-
-				private void flush(MongoCollection<Document> collection, List<Document> batch) {
-					if (System.nanoTime() > deadline) {
-						tooSlow[0] = new IllegalStateException("deadline");
-						throw tooSlow[0];
-					}
-					collection.insertMany(batch, unordered);
-					written[0] += batch.size();
-					batch.clear();
-				}
-			});
-		}
-		catch (IllegalStateException ex) {
-			if (ex != tooSlow[0]) {
-				throw ex;
-			}
-			throw new SeedingTooSlow(String.format(Locale.ROOT,
-					"Seeding %,d media did not finish within %d s: %,d documents written (%.0f/s)",
-					dataset.mediaCount(), limit.toSeconds(), written[0],
-					written[0] / ((System.nanoTime() - start) / 1e9)));
-		}
-		if (!mediaBatch.isEmpty()) {
-			media.insertMany(mediaBatch, unordered);
-		}
-		if (!eventBatch.isEmpty()) {
-			events.insertMany(eventBatch, unordered);
-		}
-		db.getCollection("cameras").insertMany(dataset.cameraDocuments(summary), unordered);
-		double seconds = (System.nanoTime() - start) / 1e9;
-		long mediaStored = media.countDocuments();
-		long eventsStored = events.countDocuments();
-		if (mediaStored != summary.media() || eventsStored != summary.events()) {
-			throw new BenchmarkFailure("Seeded " + summary.media() + " media and " + summary.events()
-					+ " events, but the database holds " + mediaStored + " and " + eventsStored);
-		}
-		return new Seeding(summary, seconds);
-	}
-
 	private static void warmUp(HttpClient http, QueryRequests queries) throws IOException, InterruptedException {
 		// The first requests pay for class loading, JIT and the JWT key fetch; bounded.
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -420,17 +341,6 @@ public final class CatalogQueryBenchmark implements Benchmark {
 	 */
 	static int heapLimit() {
 		return roundDown(Runtime.getRuntime().maxMemory() * 0.7 / HEAP_PER_MEDIA);
-	}
-
-	/**
-	 * Seeding a size took longer than twice its budget.
-	 */
-	static final class SeedingTooSlow extends BenchmarkFailure {
-
-		SeedingTooSlow(String message) {
-			super(message);
-		}
-
 	}
 
 	/**

@@ -99,7 +99,7 @@ final class CatalogQueryReport {
 						+ "media/s; each size is the target cut to what half the seeding rate measured just before "
 						+ "fits into the size's seeding budget (%s), rounded down to two digits; seeding is given up "
 						+ "after twice the budget.%n%n",
-				CatalogQueryBenchmark.BATCH, CatalogQueryBenchmark.CALIBRATION, calibration,
+				CatalogSeeding.BATCH, CatalogQueryBenchmark.CALIBRATION, calibration,
 				String.join(", ",
 						settings.tiers()
 							.stream()
