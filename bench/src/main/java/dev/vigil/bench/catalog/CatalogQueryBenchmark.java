@@ -2,35 +2,25 @@ package dev.vigil.bench.catalog;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.InsertManyOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.bson.Document;
 
 import dev.vigil.bench.platform.Platform;
 import dev.vigil.bench.platform.Platform.Service;
 import dev.vigil.bench.platform.ProcessSampler;
-import dev.vigil.bench.report.BenchmarkReport;
 import dev.vigil.bench.report.Machine;
 import dev.vigil.bench.run.BenchRun;
 import dev.vigil.bench.run.Benchmark;
@@ -62,9 +52,7 @@ public final class CatalogQueryBenchmark implements Benchmark {
 	/** Bound of the one-request-alone measurement. */
 	static final Duration ALONE_TIMEOUT = Duration.ofSeconds(20);
 
-	private static final int BATCH = 1000;
-
-	private static final int CALIBRATION = 1000;
+	static final int CALIBRATION = 1000;
 
 	private static final double SIZE_MARGIN = 0.5;
 
@@ -75,7 +63,7 @@ public final class CatalogQueryBenchmark implements Benchmark {
 
 	private static final String DATABASE = "vigil-catalog";
 
-	private static final String EXTERNAL_DATABASE = "vigil-bench-catalog";
+	static final String EXTERNAL_DATABASE = "vigil-bench-catalog";
 
 	@Override
 	public String name() {
@@ -100,11 +88,9 @@ public final class CatalogQueryBenchmark implements Benchmark {
 		String notReached = null;
 		String loadBefore = Machine.loadAverage();
 		// Without a real mongod: a MongoDB wire server of the catalog's own in this JVM,
-		// the
-		// memory backend without an oplog (the catalog uses no change streams): about ten
-		// times faster to seed and to scan than the devstack's H2 file backend with
-		// oplog,
-		// which could not hold 1 M media in a bounded run.
+		// the memory backend without an oplog (the catalog uses no change streams): about
+		// ten times faster to seed and to scan than the devstack's H2 file backend with
+		// oplog, which could not hold 1 M media in a bounded run.
 		MongoServer memory = (external != null) ? null : new MongoServer(new MemoryBackend());
 		try (PrivateInfrastructure infrastructure = PrivateInfrastructure.start(run.work().resolve("devstack"))) {
 			String mongoUri = (external != null) ? external : "mongodb://127.0.0.1:" + memory.bind().getPort();
@@ -117,15 +103,15 @@ public final class CatalogQueryBenchmark implements Benchmark {
 				// answer 429.
 				.property(Service.CATALOG, "vigil.catalog.rate-limit.requests", "0")
 				// The seeded capture times are in the past: retention must not delete
-				// them
-				// mid-run.
+				// them mid-run.
 				.property(Service.CATALOG, "vigil.catalog.retention.enabled", "false");
 			try (MongoClient mongo = MongoClients.create(mongoUri); Platform platform = builder.start()) {
 				MongoDatabase db = mongo.getDatabase(database);
-				clear(db);
+				CatalogSeeding.clear(db);
 				// The seeding rate of this backend on this machine decides how large a
 				// catalog fits the run's time.
-				calibration = seed(CatalogDataset.standard(CALIBRATION), db, Duration.ofSeconds(60)).mediaPerSecond();
+				calibration = CatalogSeeding.seed(CatalogDataset.standard(CALIBRATION), db, Duration.ofSeconds(60))
+					.mediaPerSecond();
 				System.out.printf(Locale.ROOT, "catalog: calibration seeding %.0f media/s%n", calibration);
 				String token = platform.token("media:read");
 				HttpClient http = HttpClient.newBuilder()
@@ -136,10 +122,9 @@ public final class CatalogQueryBenchmark implements Benchmark {
 					double rate = calibration;
 					for (Tier tier : settings.tiers()) {
 						// Inserts slow down as the collection grows: plan with half the
-						// rate.
-						// The in-memory server seeds at a steady ~10-20 k media/s: only
-						// its heap
-						// limits it. A mongod's rate is measured and planned with.
+						// rate. The in-memory server seeds at a steady ~10-20 k media/s:
+						// only its heap limits it. A mongod's rate is measured and
+						// planned with.
 						int size = (external == null) ? Math.min(tier.target(), heapLimit()) : Math.min(tier.target(),
 								roundDown(rate * SIZE_MARGIN * tier.seedBudget().toSeconds()));
 						try {
@@ -148,7 +133,7 @@ public final class CatalogQueryBenchmark implements Benchmark {
 							tiers.add(result);
 							rate = result.seeding().mediaPerSecond();
 						}
-						catch (SeedingTooSlow ex) {
+						catch (CatalogSeeding.SeedingTooSlow ex) {
 							notReached = ex.getMessage();
 							System.out.println("catalog: " + notReached);
 							break;
@@ -158,7 +143,7 @@ public final class CatalogQueryBenchmark implements Benchmark {
 				finally {
 					http.close();
 					if (external != null) {
-						clear(db);
+						CatalogSeeding.clear(db);
 					}
 				}
 			}
@@ -168,28 +153,31 @@ public final class CatalogQueryBenchmark implements Benchmark {
 				memory.shutdownNow();
 			}
 		}
-		String backend = (external != null) ? "MongoDB at " + external + " (database " + database + ")"
-				: "mongo-java-server 1.47.0 with the memory backend, no oplog (the devstack's wire server "
-						+ "with its H2 file backend and oplog seeds and scans about ten times slower), inside the bench "
-						+ "JVM (" + jvm() + "): secondary indexes are accepted but **not "
-						+ "used**, every query except by `_id` scans the collection, and it runs one operation at a time "
-						+ "per collection (`handleQuery` is `synchronized`), so a query's *alone* time caps that "
-						+ "collection's throughput at about 1/*alone* however many cores there are";
+		String backend = CatalogQueryReport.backend(external, database);
 		String load = "Load average (1 min) of the machine: " + loadBefore + " at the start, " + Machine.loadAverage()
 				+ " at the end (other work shares the cores; figures move with it).";
 		String missing = (notReached != null) ? "**Not measured:** " + notReached
 				+ ". The next size did not fit the run's time (or, in memory, the heap).\n\n" : "";
 		run.write(name(), "Catalog query load",
-				report(backend, settings, calibration, tiers) + "\n" + missing + load + "\n");
+				CatalogQueryReport.render(backend, settings, calibration, tiers) + "\n" + missing + load + "\n");
 		if (tiers.isEmpty()) {
 			throw new BenchmarkFailure("No catalog size could be measured: " + notReached);
 		}
+		List<String> problems = failures(tiers);
+		if (!problems.isEmpty()) {
+			throw new BenchmarkFailure("Catalog queries failed: " + String.join("; ", problems)
+					+ " (see the catalog-api log under " + run.work() + "/logs)");
+		}
+	}
+
+	/**
+	 * Errors or no success at all at the first size fail the run; at larger sizes they
+	 * are a finding (the table shows them) of an overloaded backend.
+	 */
+	private static List<String> failures(List<TierResult> tiers) {
 		List<String> problems = new ArrayList<>();
 		for (TierResult tier : tiers) {
 			for (QueryResult query : tier.queries()) {
-				// Errors at the first size fail the run; at larger sizes they are a
-				// finding
-				// (the table shows them) of an overloaded backend.
 				if (tier == tiers.getFirst() && query.result().errors() > 0) {
 					problems.add(query.result().errors() + " errors on " + query.query().label() + " at " + tier.size()
 							+ " media");
@@ -199,10 +187,7 @@ public final class CatalogQueryBenchmark implements Benchmark {
 				}
 			}
 		}
-		if (!problems.isEmpty()) {
-			throw new BenchmarkFailure("Catalog queries failed: " + String.join("; ", problems)
-					+ " (see the catalog-api log under " + run.work() + "/logs)");
-		}
+		return problems;
 	}
 
 	/**
@@ -219,34 +204,14 @@ public final class CatalogQueryBenchmark implements Benchmark {
 		return (int) (value / unit * unit);
 	}
 
-	private static String jvm() {
-		return String.format(Locale.ROOT, "JDK %s, max heap %d MiB, %s", System.getProperty("java.version"),
-				Runtime.getRuntime().maxMemory() >> 20,
-				ManagementFactory.getRuntimeMXBean()
-					.getInputArguments()
-					.stream()
-					.filter((arg) -> arg.startsWith("-XX:+Use"))
-					.findFirst()
-					.orElse("default GC"));
-	}
-
-	private static void clear(MongoDatabase db) {
-		List<String> existing = db.listCollectionNames().into(new ArrayList<>());
-		for (String collection : List.of("media", "events", "cameras")) {
-			if (existing.contains(collection)) {
-				db.getCollection(collection).drop();
-			}
-		}
-	}
-
 	private TierResult tier(CatalogDataset dataset, Tier tier, MongoDatabase db, Platform platform, HttpClient http,
 			String token, Settings settings, boolean first, boolean external) throws Exception {
 		System.out.printf(Locale.ROOT, "catalog: seeding %,d media (target %,d)%n", dataset.mediaCount(),
 				tier.target());
 		long clearStart = System.nanoTime();
-		clear(db);
+		CatalogSeeding.clear(db);
 		double clearSeconds = (System.nanoTime() - clearStart) / 1e9;
-		Seeding seeding = seed(dataset, db, tier.seedBudget().multipliedBy(2));
+		Seeding seeding = CatalogSeeding.seed(dataset, db, tier.seedBudget().multipliedBy(2));
 		System.out.printf(Locale.ROOT, "catalog: seeded %,d media + %,d events in %.1f s (%.0f documents/s)%n",
 				seeding.summary().media(), seeding.summary().events(), seeding.seconds(), seeding.documentsPerSecond());
 		if (external) {
@@ -255,7 +220,7 @@ public final class CatalogQueryBenchmark implements Benchmark {
 			platform.service(Service.CATALOG).restart(Duration.ofMinutes(3));
 		}
 		CatalogDataset.Summary summary = seeding.summary();
-		Queries queries = new Queries(platform, token, summary);
+		QueryRequests queries = new QueryRequests(platform, token, summary);
 		if (first || external) {
 			warmUp(http, queries);
 		}
@@ -318,73 +283,7 @@ public final class CatalogQueryBenchmark implements Benchmark {
 		return samples.get(1);
 	}
 
-	private static Seeding seed(CatalogDataset dataset, MongoDatabase db, Duration limit) throws BenchmarkFailure {
-		MongoCollection<Document> media = db.getCollection("media");
-		MongoCollection<Document> events = db.getCollection("events");
-		InsertManyOptions unordered = new InsertManyOptions().ordered(false);
-		long deadline = System.nanoTime() + limit.toNanos();
-		long start = System.nanoTime();
-		List<Document> mediaBatch = new ArrayList<>(BATCH);
-		List<Document> eventBatch = new ArrayList<>(BATCH);
-		long[] written = { 0 };
-		RuntimeException[] tooSlow = { null };
-		CatalogDataset.Summary summary;
-		try {
-			summary = dataset.generate(new CatalogDataset.Sink() {
-				@Override
-				public void media(Document document) {
-					mediaBatch.add(document);
-					if (mediaBatch.size() == BATCH) {
-						flush(media, mediaBatch);
-					}
-				}
-
-				@Override
-				public void event(Document document) {
-					eventBatch.add(document);
-					if (eventBatch.size() == BATCH) {
-						flush(events, eventBatch);
-					}
-				}
-
-				private void flush(MongoCollection<Document> collection, List<Document> batch) {
-					if (System.nanoTime() > deadline) {
-						tooSlow[0] = new IllegalStateException("deadline");
-						throw tooSlow[0];
-					}
-					collection.insertMany(batch, unordered);
-					written[0] += batch.size();
-					batch.clear();
-				}
-			});
-		}
-		catch (IllegalStateException ex) {
-			if (ex != tooSlow[0]) {
-				throw ex;
-			}
-			throw new SeedingTooSlow(String.format(Locale.ROOT,
-					"Seeding %,d media did not finish within %d s: %,d documents written (%.0f/s)",
-					dataset.mediaCount(), limit.toSeconds(), written[0],
-					written[0] / ((System.nanoTime() - start) / 1e9)));
-		}
-		if (!mediaBatch.isEmpty()) {
-			media.insertMany(mediaBatch, unordered);
-		}
-		if (!eventBatch.isEmpty()) {
-			events.insertMany(eventBatch, unordered);
-		}
-		db.getCollection("cameras").insertMany(dataset.cameraDocuments(summary), unordered);
-		double seconds = (System.nanoTime() - start) / 1e9;
-		long mediaStored = media.countDocuments();
-		long eventsStored = events.countDocuments();
-		if (mediaStored != summary.media() || eventsStored != summary.events()) {
-			throw new BenchmarkFailure("Seeded " + summary.media() + " media and " + summary.events()
-					+ " events, but the database holds " + mediaStored + " and " + eventsStored);
-		}
-		return new Seeding(summary, seconds);
-	}
-
-	private static void warmUp(HttpClient http, Queries queries) throws IOException, InterruptedException {
+	private static void warmUp(HttpClient http, QueryRequests queries) throws IOException, InterruptedException {
 		// The first requests pay for class loading, JIT and the JWT key fetch; bounded.
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		for (int i = 0; i < 200 && System.nanoTime() < deadline; i++) {
@@ -403,7 +302,7 @@ public final class CatalogQueryBenchmark implements Benchmark {
 	 * up) do not weigh on the next.
 	 * @return seconds waited
 	 */
-	private static double quiesce(HttpClient http, Queries queries, Duration limit) throws InterruptedException {
+	private static double quiesce(HttpClient http, QueryRequests queries, Duration limit) throws InterruptedException {
 		long start = System.nanoTime();
 		long deadline = start + limit.toNanos();
 		int i = 0;
@@ -412,9 +311,8 @@ public final class CatalogQueryBenchmark implements Benchmark {
 			try {
 				HttpResponse<Void> response = http.send(
 						// By id in `media`: it waits behind every scan still queued on
-						// that
-						// collection, so a prompt answer means the database has caught
-						// up.
+						// that collection, so a prompt answer means the database has
+						// caught up.
 						queries.requests(Query.BY_ID).apply(i++).timeout(REQUEST_TIMEOUT).build(),
 						HttpResponse.BodyHandlers.discarding());
 				if (response.statusCode() == 200 && System.nanoTime() - sent < 200_000_000L) {
@@ -443,107 +341,6 @@ public final class CatalogQueryBenchmark implements Benchmark {
 	 */
 	static int heapLimit() {
 		return roundDown(Runtime.getRuntime().maxMemory() * 0.7 / HEAP_PER_MEDIA);
-	}
-
-	private static String report(String backend, Settings settings, double calibration, List<TierResult> tiers) {
-		StringBuilder out = new StringBuilder();
-		out.append("catalog-api (`-Xmx512m`, rate limit off, retention off, hot-list cache on at its default 10 s, ")
-			.append("so `newest of a camera` is mostly answered from Redis) with identity-service tokens, on a ")
-			.append("catalog seeded straight into MongoDB in catalog-api's schema: 20 cameras (the busiest with 3× ")
-			.append("the media of the quietest), events of 1–5 media (3 on average) more than the 60 s stitching ")
-			.append("gap apart, capture times over 30 days, ~10 % videos, ~20 % of media with a person detection ")
-			.append("(confidences bimodal around 0.86 and 0.38). Backend: ")
-			.append(backend)
-			.append(".\n\n");
-		out.append(String.format(Locale.ROOT,
-				"*alone*: median of three requests with nothing else in flight (one when it takes over 2 s; bounded at %d s). Then each query is offered at "
-						+ "**%d req/s** for %d s, open loop (request *i* is due at *i*/%d s, latency counted from "
-						+ "then), at most %d in flight (a due request that finds the bound reached is not sent: "
-						+ "*dropped*), %d s timeout per request, loopback HTTP/1.1. Percentiles are over the 2xx "
-						+ "answers; *achieved* is 2xx answers per second of the phase (until the last answer). CPU "
-						+ "is cores busy during the phase: catalog-api, and the bench JVM (MongoDB wire server + "
-						+ "load generator). *settled*: seconds until catalog-api answered a media by id within 200 ms "
-						+ "again (bounded at %d s): queries whose client gave up still run to the end in the "
-						+ "service and the database, and a phase that did not settle weighs on the next.%n%n",
-				ALONE_TIMEOUT.toSeconds(), RATE, settings.phase().toSeconds(), RATE, MAX_IN_FLIGHT,
-				REQUEST_TIMEOUT.toSeconds(), settings.settleLimit().toSeconds()));
-		List<List<String>> seeding = new ArrayList<>();
-		for (TierResult tier : tiers) {
-			CatalogDataset.Summary s = tier.summary();
-			seeding.add(List.of(String.format(Locale.ROOT, "%,d", tier.target()),
-					String.format(Locale.ROOT, "%,d", tier.size()), String.format(Locale.ROOT, "%,d", s.events()),
-					String.format(Locale.ROOT, "%.1f %%", 100.0 * s.videos() / s.media()),
-					String.format(Locale.ROOT, "%.1f %% (%.1f %% ≥ 0.6)", 100.0 * s.withPerson() / s.media(),
-							100.0 * s.personAtLeast06() / s.media()),
-					String.format(Locale.ROOT, "%.1f s", tier.seeding().seconds()),
-					String.format(Locale.ROOT, "%,.0f", tier.seeding().documentsPerSecond()),
-					String.format(Locale.ROOT, "%,.0f", tier.seeding().mediaPerSecond())));
-		}
-		out.append(String.format(Locale.ROOT,
-				"Seeding: driver `insertMany`, unordered, batches of %d; media and events, then cameras; "
-						+ "collections dropped before each size. A calibration seeding of %,d media ran at %,.0f "
-						+ "media/s; each size is the target cut to what half the seeding rate measured just before "
-						+ "fits into the size's seeding budget (%s), rounded down to two digits; seeding is given up "
-						+ "after twice the budget.%n%n",
-				BATCH, CALIBRATION, calibration,
-				String.join(", ",
-						settings.tiers()
-							.stream()
-							.map((t) -> String.format(Locale.ROOT, "%,d: %d s", t.target(), t.seedBudget().toSeconds()))
-							.toList())));
-		out.append(BenchmarkReport.table(List.of("target media", "seeded media", "events", "videos", "with person",
-				"seeding took", "documents/s", "media/s"), seeding));
-		out.append('\n');
-		List<List<String>> rows = new ArrayList<>();
-		for (Query query : Query.values()) {
-			for (TierResult tier : tiers) {
-				QueryResult q = tier.queries().stream().filter((r) -> r.query() == query).findFirst().orElseThrow();
-				PhaseResult r = q.result();
-				rows.add(List.of(query.label(), "`" + query.example() + "`",
-						String.format(Locale.ROOT, "%,d", tier.size()), PhaseResult.cell(q.aloneMillis()),
-						String.format(Locale.ROOT, "%.1f", r.achievedPerSecond()),
-						PhaseResult.cell(r.percentileMillis(50)), PhaseResult.cell(r.percentileMillis(99)),
-						PhaseResult.cell(r.maxMillis()), Integer.toString(r.errors()), Integer.toString(r.timeouts()),
-						String.format(Locale.ROOT, "%,d", r.dropped()),
-						String.format(Locale.ROOT, "%.2f / %.2f", q.catalogCores(), q.benchCores()),
-						(q.settleSeconds() >= settings.settleLimit().toSeconds() - 0.5)
-								? String.format(Locale.ROOT, "no (%.0f s)", q.settleSeconds())
-								: String.format(Locale.ROOT, "%.1f s", q.settleSeconds())));
-			}
-		}
-		out.append(BenchmarkReport.table(List.of("query", "request", "media", "alone ms", "achieved req/s", "p50 ms",
-				"p99 ms", "max ms", "errors", "timeouts", "dropped", "CPU catalog / bench", "settled"), rows));
-		out.append('\n');
-		if (tiers.size() == 2) {
-			out.append(String.format(Locale.ROOT, "Growth of *alone* from %,d to %,d media (×%.0f data): ",
-					tiers.get(0).size(), tiers.get(1).size(), (double) tiers.get(1).size() / tiers.get(0).size()));
-			List<String> growth = new ArrayList<>();
-			for (Query query : Query.values()) {
-				double small = tiers.get(0).alone(query);
-				double large = tiers.get(1).alone(query);
-				growth.add(query.label() + " " + ((Double.isNaN(small) || Double.isNaN(large) || small <= 0) ? "–"
-						: String.format(Locale.ROOT, "×%.1f", large / small)));
-			}
-			out.append(String.join(", ", growth)).append(".\n\n");
-		}
-		out.append("Figures for real MongoDB (where the indexes of `CatalogIndexes` are used) need a `mongod` on ")
-			.append("loopback, e.g. `docker run -d -p 127.0.0.1:27017:27017 mongo:8.0.13` (the image of ")
-			.append("`docker-compose.yml`), then `VIGIL_BENCH_MONGO_URI=mongodb://127.0.0.1:27017 ./vigil bench full ")
-			.append("catalog`; a non-loopback URI is refused. The bench then uses and drops database `")
-			.append(EXTERNAL_DATABASE)
-			.append("` and restarts catalog-api after each seeding so that it creates its indexes.\n");
-		return out.toString();
-	}
-
-	/**
-	 * Seeding a size took longer than twice its budget.
-	 */
-	static final class SeedingTooSlow extends BenchmarkFailure {
-
-		SeedingTooSlow(String message) {
-			super(message);
-		}
-
 	}
 
 	/**
@@ -612,82 +409,6 @@ public final class CatalogQueryBenchmark implements Benchmark {
 
 		String example() {
 			return this.example;
-		}
-
-	}
-
-	/**
-	 * The requests of each query, rotating over cameras, windows and ids.
-	 */
-	private static final class Queries {
-
-		private final Platform platform;
-
-		private final String token;
-
-		private final CatalogDataset.Summary summary;
-
-		private final Map<String, String> cursors = new ConcurrentHashMap<>();
-
-		Queries(Platform platform, String token, CatalogDataset.Summary summary) {
-			this.platform = platform;
-			this.token = token;
-			this.summary = summary;
-		}
-
-		IntFunction<HttpRequest.Builder> requests(Query query) {
-			// The next page rotates over the cameras that have one (a camera with at most
-			// 50 media has none); without any cursor it fails with 400 and counts as
-			// errors.
-			List<CatalogDataset.CameraSummary> cameras = (query != Query.NEXT_PAGE || this.cursors.isEmpty())
-					? this.summary.cameras()
-					: this.summary.cameras()
-						.stream()
-						.filter((camera) -> this.cursors.containsKey(camera.id()))
-						.toList();
-			return (i) -> {
-				CatalogDataset.CameraSummary camera = cameras.get(i % cameras.size());
-				String path = switch (query) {
-					case CAMERAS -> "/api/v1/cameras";
-					case NEWEST -> "/api/v1/media?camera=" + camera.id() + "&limit=50";
-					case NEXT_PAGE -> "/api/v1/media?camera=" + camera.id() + "&limit=50&cursor=" + cursor(camera.id());
-					case TIME_RANGE -> timeRange(camera, i);
-					case PEOPLE -> "/api/v1/media?label=person&minConfidence=0.6&limit=50";
-					case EVENTS -> "/api/v1/events?camera=" + camera.id() + "&limit=50";
-					case BY_ID -> "/api/v1/media/" + this.summary.sampleIds().get(i % this.summary.sampleIds().size());
-				};
-				return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + this.token);
-			};
-		}
-
-		private URI uri(String path) {
-			return this.platform.service(Service.CATALOG).uri(path);
-		}
-
-		private String cursor(String camera) {
-			return this.cursors.getOrDefault(camera, "none");
-		}
-
-		private static String timeRange(CatalogDataset.CameraSummary camera, int i) {
-			long hours = Math.max(1, Duration.between(camera.firstTaken(), camera.lastTaken()).toHours() - 6);
-			// A spread of windows: i × a prime step, modulo the camera's history.
-			Instant from = camera.firstTaken().plus(Duration.ofHours((i * 7919L) % hours));
-			Instant to = from.plus(Duration.ofHours(6));
-			return "/api/v1/media?camera=" + camera.id() + "&from=" + encode(from) + "&to=" + encode(to) + "&limit=50";
-		}
-
-		private static String encode(Instant instant) {
-			return URLEncoder.encode(instant.toString(), StandardCharsets.UTF_8);
-		}
-
-		void collectCursor(int index, String body) {
-			String camera = this.summary.cameras().get(index % this.summary.cameras().size()).id();
-			if (!this.cursors.containsKey(camera)) {
-				var next = Platform.json(body).get("nextCursor");
-				if (next != null && next.isString()) {
-					this.cursors.putIfAbsent(camera, next.asString());
-				}
-			}
 		}
 
 	}

@@ -3,8 +3,6 @@ package dev.vigil.catalog.camera;
 import java.time.Instant;
 import java.util.List;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -12,6 +10,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import dev.vigil.contracts.CameraConfig;
+import dev.vigil.contracts.EventCodec;
 
 /**
  * Writes managed cameras to the compacted {@code camera.config} topic (key = camera id,
@@ -27,12 +26,13 @@ class CameraConfigPublisher {
 
 	private final CameraProperties properties;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final EventCodec codec;
 
 	private final CompactedTopics topics;
 
-	CameraConfigPublisher(MongoTemplate mongo, CameraProperties properties, CompactedTopics topics) {
+	CameraConfigPublisher(MongoTemplate mongo, CameraProperties properties, CompactedTopics topics, EventCodec codec) {
 		this.mongo = mongo;
+		this.codec = codec;
 		this.properties = properties;
 		this.topics = topics;
 	}
@@ -66,7 +66,7 @@ class CameraConfigPublisher {
 		CameraDocument camera = this.mongo.findById(cameraId, CameraDocument.class);
 		CameraCredentials credentials = this.mongo.findById(cameraId, CameraCredentials.class);
 		byte[] value = (camera != null && camera.managed() && credentials != null)
-				? this.json.writeValueAsBytes(config(camera, credentials)) : null;
+				? this.codec.write(config(camera, credentials)) : null;
 		if (!this.topics.publish(this.properties.configTopic(), cameraId, value, "vigil.catalog.camera.config")) {
 			return false;
 		}

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -19,6 +18,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import dev.vigil.contracts.CameraDetection;
+import dev.vigil.contracts.EventCodec;
 
 /**
  * Writes every camera's detection settings (managed or registered by uploading) to the
@@ -38,10 +38,12 @@ public class CameraDetectionPublisher {
 
 	private final CompactedTopics topics;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final EventCodec codec;
 
-	CameraDetectionPublisher(MongoTemplate mongo, CameraProperties properties, CompactedTopics topics) {
+	CameraDetectionPublisher(MongoTemplate mongo, CameraProperties properties, CompactedTopics topics,
+			EventCodec codec) {
 		this.mongo = mongo;
+		this.codec = codec;
 		this.properties = properties;
 		this.topics = topics;
 	}
@@ -115,8 +117,8 @@ public class CameraDetectionPublisher {
 			return true;
 		}
 		CameraDocument camera = this.mongo.findById(cameraId, CameraDocument.class);
-		byte[] value = (camera != null && camera.detectionRevision() != null)
-				? this.json.writeValueAsBytes(settings(camera)) : null;
+		byte[] value = (camera != null && camera.detectionRevision() != null) ? this.codec.write(settings(camera))
+				: null;
 		if (!this.topics.publish(this.properties.detectionTopic(), cameraId, value, "vigil.catalog.camera.detection")) {
 			return false;
 		}

@@ -2,6 +2,7 @@ package dev.vigil.catalog.event;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,10 +17,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,7 +49,7 @@ class EventController {
 	// /media?eventId=.
 	private static final int MEDIA_PER_EVENT = 500;
 
-	private final MongoTemplate mongo;
+	private final EventCatalog events;
 
 	private final CameraRegistry cameras;
 
@@ -60,8 +57,8 @@ class EventController {
 
 	private final CurrentCaller caller;
 
-	EventController(MongoTemplate mongo, CameraRegistry cameras, MediaCatalog media, CurrentCaller caller) {
-		this.mongo = mongo;
+	EventController(EventCatalog events, CameraRegistry cameras, MediaCatalog media, CurrentCaller caller) {
+		this.events = events;
 		this.cameras = cameras;
 		this.media = media;
 		this.caller = caller;
@@ -92,73 +89,30 @@ class EventController {
 				throw ApiException.notFound("camera", camera);
 			}
 		}
-		List<Criteria> all = new ArrayList<>();
-		Criteria cameras = scope.restrict("cameraId", camera);
-		if (cameras != null) {
-			all.add(cameras);
-		}
-		if (kind != null) {
-			all.add(Criteria.where((kind == MediaKind.VIDEO) ? "videoCount" : "imageCount").gt(0));
-		}
-		if (range.from() != null) {
-			all.add(Criteria.where("end").gte(range.from()));
-		}
-		if (range.to() != null) {
-			all.add(Criteria.where("start").lt(range.to()));
-		}
-		if (label != null) {
-			Criteria match = Criteria.where("label").is(label);
-			if (minConfidence != null) {
-				match = match.and("confidence").gte(minConfidence);
-			}
-			all.add(Criteria.where("labels").elemMatch(match));
-		}
-		else if (minConfidence != null) {
-			all.add(Criteria.where("maxPersonConfidence").gte(minConfidence));
-		}
-		if (position != null) {
-			all.add(new Criteria().orOperator(Criteria.where("start").lt(position.time()),
-					Criteria.where("start").is(position.time()).and("_id").lt(position.id())));
-		}
-		Query query = all.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(all));
-		query.with(Sort.by(Sort.Direction.DESC, "start", "_id")).limit(limit + 1);
-		List<EventDocument> found = this.mongo.find(query, EventDocument.class);
-		String next = null;
-		if (found.size() > limit) {
-			found = found.subList(0, limit);
-			next = new Cursor(found.getLast().start(), found.getLast().id()).encode();
-		}
-		return new Page<>(found.stream().map((event) -> EventView.of(event, null)).toList(), next);
+		Page<EventDocument> found = this.events.find(new EventFilter(camera, kind, range, label, minConfidence), scope,
+				position, limit);
+		return new Page<>(found.items().stream().map((event) -> EventView.of(event, null)).toList(),
+				found.nextCursor());
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One event with its media, oldest first")
 	EventView get(@Parameter(example = "driveway.1472565097000") @PathVariable @Pattern(regexp = Ids.EVENT) String id) {
-		EventDocument event = find(id);
+		EventDocument event = this.events.get(id, this.caller.scope());
 		MediaFilter filter = new MediaFilter(null, null, new TimeRange(null, null), null, null, null, id);
 		List<MediaView> items = new ArrayList<>(
 				this.media.find(filter, this.caller.scope(), null, MEDIA_PER_EVENT).items());
-		java.util.Collections.reverse(items);
+		Collections.reverse(items);
 		return EventView.of(event, items);
 	}
 
 	@PutMapping("/{id}/legal-hold")
 	@Operation(summary = "Place or lift a legal hold on every media item of an event (admin)")
 	EventView hold(@PathVariable @Pattern(regexp = Ids.EVENT) String id, @Valid @RequestBody HoldRequest request) {
-		EventDocument event = find(id);
-		List<MediaDocument> items = this.mongo.find(
-				Query.query(Criteria.where("eventId").is(id).and("listed").is(true).and("deletedAt").is(null)),
-				MediaDocument.class);
+		EventDocument event = this.events.get(id, this.caller.scope());
+		List<MediaDocument> items = this.events.listedMedia(id);
 		this.media.holdAll(id, items, request.hold(), this.caller.name(), request.reason());
 		return get(event.id());
-	}
-
-	private EventDocument find(String id) {
-		EventDocument event = this.mongo.findById(id, EventDocument.class);
-		if (event == null || !this.caller.scope().permits(event.cameraId())) {
-			throw ApiException.notFound("event", id);
-		}
-		return event;
 	}
 
 	/**

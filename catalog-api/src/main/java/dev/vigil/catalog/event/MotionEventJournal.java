@@ -1,5 +1,6 @@
 package dev.vigil.catalog.event;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import dev.vigil.catalog.media.MediaDocument;
+import dev.vigil.contracts.EventCodec;
 import dev.vigil.contracts.LabelScore;
 import dev.vigil.contracts.MotionEventChange;
 import dev.vigil.contracts.MotionEventChanged;
@@ -44,15 +45,15 @@ class MotionEventJournal {
 
 	private final MongoTemplate mongo;
 
-	private final JsonMapper json;
+	private final EventCodec codec;
 
 	private final MotionEventProperties properties;
 
 	private final Clock clock;
 
-	MotionEventJournal(MongoTemplate mongo, JsonMapper json, MotionEventProperties properties) {
+	MotionEventJournal(MongoTemplate mongo, EventCodec codec, MotionEventProperties properties) {
 		this.mongo = mongo;
-		this.json = json;
+		this.codec = codec;
 		this.properties = properties;
 		this.clock = Clock.systemUTC();
 	}
@@ -144,8 +145,8 @@ class MotionEventJournal {
 	private void append(MotionEventChanged record) {
 		String id = record.motionEventId() + "#" + record.revision();
 		try {
-			this.mongo.insert(new OutboxEntry(id, record.cameraId(), this.json.writeValueAsString(record),
-					record.changedAt(), null, null));
+			this.mongo.insert(new OutboxEntry(id, record.cameraId(),
+					new String(this.codec.write(record), StandardCharsets.UTF_8), record.changedAt(), null, null));
 			log.debug("Outbox {} {}", id, record.type());
 		}
 		catch (DuplicateKeyException ex) {

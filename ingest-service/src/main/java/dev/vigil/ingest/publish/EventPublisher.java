@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import dev.vigil.contracts.EventCodec;
 import dev.vigil.contracts.MediaUploaded;
 import dev.vigil.ingest.PlatformKafka;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,7 +20,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends {@code MediaUploaded} with a plain idempotent producer (acks=all): the edge needs
@@ -36,14 +36,14 @@ class EventPublisher implements AutoCloseable {
 
 	private final PlatformKafka kafka;
 
-	private final JsonMapper json;
+	private final EventCodec codec;
 
 	private volatile boolean topicChecked;
 
-	EventPublisher(PlatformKafka kafka, String clientId, PublishProperties properties, JsonMapper json) {
+	EventPublisher(PlatformKafka kafka, String clientId, PublishProperties properties, EventCodec codec) {
 		this.kafka = kafka;
 		this.properties = properties;
-		this.json = json;
+		this.codec = codec;
 		int timeout = (int) properties.timeout().toMillis();
 		Properties config = kafka.client(new Properties());
 		config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -67,7 +67,7 @@ class EventPublisher implements AutoCloseable {
 	void send(MediaUploaded event) throws Exception {
 		ensureTopic();
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(this.properties.topic(), event.cameraId(),
-				this.json.writeValueAsBytes(event));
+				this.codec.write(event));
 		try {
 			this.producer.send(record).get(this.properties.timeout().toMillis() * 2, TimeUnit.MILLISECONDS);
 		}

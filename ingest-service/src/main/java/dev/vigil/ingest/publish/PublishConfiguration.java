@@ -2,6 +2,7 @@ package dev.vigil.ingest.publish;
 
 import java.time.Clock;
 
+import dev.vigil.contracts.EventCodec;
 import dev.vigil.ingest.EdgeProperties;
 import dev.vigil.ingest.PlatformKafka;
 import dev.vigil.ingest.spool.Spool;
@@ -23,7 +24,8 @@ class PublishConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EventPublisher eventPublisher(PlatformKafka kafka, PublishProperties properties, EdgeProperties edge) {
-		return new EventPublisher(kafka, "vigil-ingest-" + edge.nodeId(), properties, JsonMapper.builder().build());
+		return new EventPublisher(kafka, "vigil-ingest-" + edge.nodeId(), properties,
+				new EventCodec(JsonMapper.builder().build()));
 	}
 
 	@Bean

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.vigil.contracts.EdgeHeartbeat;
+import dev.vigil.contracts.EventCodec;
 import dev.vigil.contracts.UploadProtocol;
 import dev.vigil.ingest.PlatformKafka;
 import dev.vigil.ingest.camera.CameraDirectory;
@@ -39,7 +40,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
@@ -76,7 +76,7 @@ class HeartbeatSender implements AutoCloseable {
 
 	private final Path dataDir;
 
-	private final JsonMapper json;
+	private final EventCodec codec;
 
 	private final Clock clock;
 
@@ -86,7 +86,7 @@ class HeartbeatSender implements AutoCloseable {
 
 	HeartbeatSender(PlatformKafka kafka, SyncProperties properties, String edgeNodeId, Path dataDir, Spool spool,
 			CameraDirectory cameras, ObjectProvider<FtpServerLifecycle> ftp, ObjectProvider<SftpServerLifecycle> sftp,
-			Environment environment, JsonMapper json, Clock clock) {
+			Environment environment, EventCodec codec, Clock clock) {
 		this.kafka = kafka;
 		this.properties = properties;
 		this.edgeNodeId = edgeNodeId;
@@ -96,7 +96,7 @@ class HeartbeatSender implements AutoCloseable {
 		this.ftp = ftp;
 		this.sftp = sftp;
 		this.environment = environment;
-		this.json = json;
+		this.codec = codec;
 		this.clock = clock;
 		this.startedAt = clock.instant();
 		Properties config = kafka.client(new Properties());
@@ -135,7 +135,7 @@ class HeartbeatSender implements AutoCloseable {
 			ensureTopic();
 			EdgeHeartbeat heartbeat = heartbeat();
 			this.producer.send(new ProducerRecord<>(this.properties.heartbeatTopic(), this.edgeNodeId,
-					this.json.writeValueAsBytes(heartbeat)), (metadata, failure) -> {
+					this.codec.write(heartbeat)), (metadata, failure) -> {
 						if (failure != null) {
 							log.debug("Heartbeat not delivered: {}", failure.toString());
 						}

@@ -24,10 +24,12 @@ class SyncConfiguration {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private final EventCodec codec = new EventCodec(this.json);
+
 	@Bean
 	PlatformCameras platformCameras(CameraDirectory directory, EdgeProperties edge, MeterRegistry meters) {
 		FollowedCameras followed = new FollowedCameras(edge.dataDir().resolve("camera-config.json"), this.json);
-		return new PlatformCameras(directory, followed, edge.nodeId(), new EventCodec(this.json), meters);
+		return new PlatformCameras(directory, followed, edge.nodeId(), this.codec, meters);
 	}
 
 	@Bean
@@ -41,7 +43,7 @@ class SyncConfiguration {
 			CameraDirectory cameras, ObjectProvider<FtpServerLifecycle> ftp, ObjectProvider<SftpServerLifecycle> sftp,
 			Environment environment, Clock clock) {
 		return new HeartbeatSender(kafka, properties, edge.nodeId(), edge.dataDir(), spool, cameras, ftp, sftp,
-				environment, this.json, clock);
+				environment, this.codec, clock);
 	}
 
 }
