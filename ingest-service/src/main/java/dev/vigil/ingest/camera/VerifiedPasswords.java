@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.function.BiPredicate;
 
 import javax.crypto.Mac;
@@ -23,6 +24,11 @@ import javax.crypto.spec.SecretKeySpec;
  * stays as slow as before. What is kept is an HMAC of the password under a random key of
  * this process, keyed by the stored hash, so a changed password (a new hash) is never
  * answered from memory, and nothing survives a restart.
+ * <p>
+ * Full checks run at most {@code parallel} at a time (one per core by default), first
+ * come first served: when every camera logs in at once after a start, the first cameras
+ * are in within one PBKDF2 each instead of all of them after the whole burst's CPU time,
+ * and uploads of cameras already logged in keep a core.
  */
 final class VerifiedPasswords {
 
@@ -39,12 +45,28 @@ final class VerifiedPasswords {
 
 	private final Map<String, Entry> verified = new ConcurrentHashMap<>();
 
+	private final Semaphore checks;
+
 	/**
 	 * @param rememberFor how long a verified password is remembered; zero turns it off
 	 * @param clock the clock
 	 * @param verifier the full check, {@code (password, encodedHash) -> matches}
 	 */
 	VerifiedPasswords(Duration rememberFor, Clock clock, BiPredicate<String, String> verifier) {
+		this(rememberFor, clock, verifier, Runtime.getRuntime().availableProcessors());
+	}
+
+	/**
+	 * @param rememberFor how long a verified password is remembered; zero turns it off
+	 * @param clock the clock
+	 * @param verifier the full check, {@code (password, encodedHash) -> matches}
+	 * @param parallel full checks at a time
+	 */
+	VerifiedPasswords(Duration rememberFor, Clock clock, BiPredicate<String, String> verifier, int parallel) {
+		if (parallel < 1) {
+			throw new IllegalArgumentException("parallel must be at least 1, was " + parallel);
+		}
+		this.checks = new Semaphore(parallel, true);
 		this.rememberFor = rememberFor;
 		this.clock = clock;
 		this.verifier = verifier;
@@ -53,7 +75,7 @@ final class VerifiedPasswords {
 
 	boolean matches(String password, String encoded) {
 		if (this.rememberFor.isZero() || this.rememberFor.isNegative()) {
-			return this.verifier.test(password, encoded);
+			return check(password, encoded);
 		}
 		Instant now = this.clock.instant();
 		byte[] mac = mac(password);
@@ -61,7 +83,7 @@ final class VerifiedPasswords {
 		if (entry != null && now.isBefore(entry.until()) && MessageDigest.isEqual(entry.mac(), mac)) {
 			return true;
 		}
-		if (!this.verifier.test(password, encoded)) {
+		if (!check(password, encoded)) {
 			return false;
 		}
 		if (this.verified.size() >= MAX_ENTRIES) {
@@ -69,6 +91,21 @@ final class VerifiedPasswords {
 		}
 		this.verified.put(encoded, new Entry(mac, now.plus(this.rememberFor)));
 		return true;
+	}
+
+	private boolean check(String password, String encoded) {
+		this.checks.acquireUninterruptibly();
+		try {
+			return this.verifier.test(password, encoded);
+		}
+		finally {
+			this.checks.release();
+		}
+	}
+
+	/** Full checks waiting for their turn now (for tests). */
+	int queued() {
+		return this.checks.getQueueLength();
 	}
 
 	int size() {

@@ -59,7 +59,8 @@ final class PreLoginLimit extends DefaultFtplet {
 					"Too many connections waiting to log in, try again later."));
 			return FtpletResult.DISCONNECT;
 		}
-		// Until PASS succeeds; FtpServer then applies the camera's own idle timeout.
+		// Until PASS succeeds; LoginLimitCommand then applies the camera's own idle
+		// timeout.
 		session.setMaxIdleTime((int) Math.max(1, this.loginTimeout.toSeconds()));
 		return FtpletResult.DEFAULT;
 	}

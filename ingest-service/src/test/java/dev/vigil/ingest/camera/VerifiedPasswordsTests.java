@@ -4,12 +4,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiPredicate;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
 
 class VerifiedPasswordsTests {
 
@@ -92,6 +99,50 @@ class VerifiedPasswordsTests {
 			bounded.matches("pw", "hash-" + i);
 		}
 		assertThat(bounded.size()).isLessThanOrEqualTo(VerifiedPasswords.MAX_ENTRIES);
+	}
+
+	@Test
+	void fullChecksRunAtMostParallelAtATimeAndTheOthersWaitTheirTurn() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicInteger running = new AtomicInteger();
+		AtomicInteger mostAtOnce = new AtomicInteger();
+		VerifiedPasswords passwords = new VerifiedPasswords(Duration.ofMinutes(10), this.clock, (password, encoded) -> {
+			mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+			try {
+				release.await();
+				return this.hasher.matches(password, encoded);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+			finally {
+				running.decrementAndGet();
+			}
+		}, 2);
+		List<String> hashes = List.of(this.hash, this.hasher.hash("porch-password-1"),
+				this.hasher.hash("porch-password-1"), this.hasher.hash("porch-password-1"),
+				this.hasher.hash("porch-password-1"));
+		try (ExecutorService logins = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<Boolean>> results = hashes.stream()
+				.map((encoded) -> logins.submit(() -> passwords.matches("porch-password-1", encoded)))
+				.toList();
+			await().untilAsserted(() -> assertThat(passwords.queued()).isEqualTo(3));
+			assertThat(running).hasValue(2);
+			release.countDown();
+			for (Future<Boolean> result : results) {
+				assertThat(result.get()).isTrue();
+			}
+		}
+		assertThat(mostAtOnce).hasValue(2);
+		assertThat(passwords.size()).isEqualTo(5);
+	}
+
+	@Test
+	void noParallelChecksIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new VerifiedPasswords(Duration.ofMinutes(10), this.clock, this.counting, 0))
+			.withMessageContaining("parallel must be at least 1");
 	}
 
 }
