@@ -104,8 +104,10 @@ class DetectionConfiguration {
 		NanoDetProperties nanodet = properties.nanodet();
 		Path directory = NanoDetModel.locate(nanodet.modelDir());
 		try {
-			return new DetectorSelection(DetectionProperties.Kind.NANODET,
-					new NanoDetDetector(NanoDetModel.load(directory), nanodet), null);
+			NanoDetDetector detector = new NanoDetDetector(NanoDetModel.load(directory), nanodet);
+			// Before the consumer starts: the service is ready with a warm model.
+			logger.info("NanoDet warmed up with one inference on a blank frame in {} ms", detector.warmUp());
+			return new DetectorSelection(DetectionProperties.Kind.NANODET, detector, null);
 		}
 		catch (ModelUnavailableException | LinkageError ex) {
 			// No TensorFlow build for this platform: the CNN cannot run here, HOG is the
