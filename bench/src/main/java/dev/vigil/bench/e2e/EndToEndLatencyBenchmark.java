@@ -1,5 +1,6 @@
 package dev.vigil.bench.e2e;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -47,6 +48,14 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 	 */
 	static final Duration PROCESSING_LAG = Duration.ofSeconds(3);
 
+	/**
+	 * The unmeasured warm-up before the steps: a running platform is warm (JIT, model,
+	 * connections), a freshly started one is not.
+	 */
+	static final double WARM_UP_RATE = 2.0;
+
+	static final Duration WARM_UP = Duration.ofSeconds(10);
+
 	@Override
 	public String name() {
 		return "e2e";
@@ -55,7 +64,7 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 	@Override
 	public void run(BenchRun run) throws Exception {
 		Size size = run.quick()
-				? new Size(4, List.of(2.0, 4.0, 6.0, 8.0), Duration.ofSeconds(12), Duration.ofMinutes(5)) : new Size(10,
+				? new Size(4, List.of(2.0, 4.0, 6.0, 8.0), Duration.ofSeconds(20), Duration.ofMinutes(5)) : new Size(10,
 						List.of(1.0, 2.0, 4.0, 6.0, 8.0, 10.0, 20.0), Duration.ofSeconds(30), Duration.ofMinutes(10));
 		String loadAtStart = Machine.loadAverage();
 		int cores = Runtime.getRuntime().availableProcessors();
@@ -67,6 +76,8 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 		long watchRequests;
 		String watchErrors;
 		long unreadableEvents;
+		String warmUp;
+		List<List<String>> stepTimes;
 		long started = System.nanoTime();
 		System.out.printf(Locale.ROOT, "e2e: starting devstack and platform (%d cameras)%n", size.cameras());
 		try (PrivateInfrastructure infrastructure = PrivateInfrastructure.start(run.work().resolve("infrastructure"));
@@ -86,12 +97,21 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 				ProcessSampler catalog = ProcessSampler.watch(platform.service(Service.CATALOG).pid())) {
 			System.out.printf(Locale.ROOT, "e2e: platform ready after %d s%n",
 					Duration.ofNanos(System.nanoTime() - started).toSeconds());
+			warmUp = warmUp(simulator, platform, cameras, size, timelines);
+			double ingestBefore = ingest.cpuSeconds();
+			double processingBefore = processing.cpuSeconds();
+			double catalogBefore = catalog.cpuSeconds();
+			URI prometheus = platform.service(Service.PROCESSING).uri("/actuator/prometheus");
+			ProcessingSteps stepsBefore = ProcessingSteps.scrape(prometheus);
 			for (int index = 0; index < size.rates().size(); index++) {
-				steps.add(step(simulator, platform, cameras, size, index, timelines));
+				steps.add(step(simulator, platform, cameras, size.rates().get(index), size.stepLength(), index, index,
+						timelines));
 			}
 			awaitProcessed(timelines, size.drainBound());
-			usage = new Usage(ingest.cpuSeconds(), ingest.peakRssKb(), processing.cpuSeconds(), processing.peakRssKb(),
-					catalog.cpuSeconds(), catalog.peakRssKb());
+			usage = new Usage(ingest.cpuSeconds() - ingestBefore, ingest.peakRssKb(),
+					processing.cpuSeconds() - processingBefore, processing.peakRssKb(),
+					catalog.cpuSeconds() - catalogBefore, catalog.peakRssKb());
+			stepTimes = ProcessingSteps.scrape(prometheus).since(stepsBefore);
 			watchRequests = watcher.requests();
 			watchErrors = (watcher.errors() == 0) ? "none" : watcher.errors() + " (last: " + watcher.lastError() + ")";
 			unreadableEvents = events.unreadable();
@@ -103,16 +123,35 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 			measured.add(RateStep.measure(step.offered(), index, step.startMs(), step.endMs(), step.refused(),
 					timelines.values()));
 		}
-		List<FileTimeline> files = timelines.values().stream().filter(FileTimeline::uploaded).toList();
-		report(run, size, cores, measured, files, usage, watchRequests, watchErrors, loadAtStart,
-				Machine.loadAverage());
+		List<FileTimeline> files = timelines.values().stream().filter((f) -> f.uploaded() && f.step >= 0).toList();
+		report(run, size, cores, measured, files, usage, watchRequests, watchErrors, loadAtStart, Machine.loadAverage(),
+				warmUp, stepTimes);
 		check(measured, files, unreadableEvents);
 	}
 
-	private static RateStep step(CameraSimulator simulator, Platform platform, List<Camera> cameras, Size size,
-			int index, ConcurrentMap<String, FileTimeline> timelines) throws InterruptedException {
-		double rate = size.rates().get(index);
-		int perCamera = (int) Math.max(1, Math.round(rate * size.stepLength().toMillis() / 1000.0 / cameras.size()));
+	/**
+	 * Sends {@link #WARM_UP_RATE} files/s for {@link #WARM_UP} and waits until they are
+	 * processed. Its files belong to no step (step -1) and its CPU is not counted.
+	 * @return a line for the report
+	 */
+	private static String warmUp(CameraSimulator simulator, Platform platform, List<Camera> cameras, Size size,
+			ConcurrentMap<String, FileTimeline> timelines) throws InterruptedException {
+		System.out.printf(Locale.ROOT, "e2e: warm-up (not measured)%n");
+		RateStep warm = step(simulator, platform, cameras, WARM_UP_RATE, WARM_UP, -1, -1, timelines);
+		awaitProcessed(timelines, size.drainBound());
+		List<FileTimeline> files = timelines.values().stream().filter((f) -> f.uploaded() && f.step < 0).toList();
+		Percentiles processed = stage(files, (f) -> f.processedAt);
+		return String.format(Locale.ROOT,
+				"Warm-up before the steps (not measured, not in the tables): %s files/s for %d s, %d files uploaded; "
+						+ "226 → processed p50 / p99 / max: %s.",
+				fmt(WARM_UP_RATE), WARM_UP.toSeconds(), warm.accepted(),
+				processed.cells().get(1) + " / " + processed.cells().get(3) + " / " + processed.cells().get(4));
+	}
+
+	private static RateStep step(CameraSimulator simulator, Platform platform, List<Camera> cameras, double rate,
+			Duration length, int index, int mark, ConcurrentMap<String, FileTimeline> timelines)
+			throws InterruptedException {
+		int perCamera = (int) Math.max(1, Math.round(rate * length.toMillis() / 1000.0 / cameras.size()));
 		Duration pace = Duration.ofMillis(Math.round(cameras.size() * 1000 / rate));
 		// A new seed and an hour later on the camera clocks per step: new content, and
 		// capture times that keep growing per camera across steps.
@@ -133,7 +172,7 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 			long now = System.currentTimeMillis();
 			FileTimeline timeline = timelines.computeIfAbsent(upload.sha256(), FileTimeline::new);
 			timeline.camera = upload.camera();
-			timeline.step = index;
+			timeline.step = mark;
 			timeline.uploadedAt = now;
 		});
 		long endMs = System.currentTimeMillis();
@@ -171,8 +210,8 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 	}
 
 	private static void report(BenchRun run, Size size, int cores, List<RateStep> steps, List<FileTimeline> files,
-			Usage usage, long watchRequests, String watchErrors, String loadAtStart, String loadAtEnd)
-			throws java.io.IOException {
+			Usage usage, long watchRequests, String watchErrors, String loadAtStart, String loadAtEnd, String warmUp,
+			List<List<String>> stepTimes) throws java.io.IOException {
 		int sustainedUpTo = -1;
 		for (int i = 0; i < steps.size() && steps.get(i).sustained(); i++) {
 			sustainedUpTo = i;
@@ -193,6 +232,7 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 						+ "has read its `226`: such times count as 0. %d files in all.%n%n",
 				size.cameras(), size.stepLength().toSeconds(), rates(size.rates()), cores,
 				CatalogWatcher.PERIOD.toMillis(), files.size()));
+		body.append(warmUp).append("\n\n");
 		body.append("### Rate steps\n\n");
 		List<List<String>> stepRows = new ArrayList<>();
 		for (RateStep step : steps) {
@@ -232,6 +272,11 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
 				List.of(usageRow("processing-service", usage.processingCpu(), usage.processingRssKb(), perFile),
 						usageRow("catalog-api", usage.catalogCpu(), usage.catalogRssKb(), perFile),
 						usageRow("ingest-service (edge)", usage.ingestCpu(), usage.ingestRssKb(), perFile))));
+		body.append(String.format(Locale.ROOT,
+				"%nprocessing-service's `vigil.processing.step` and detector latency timers over the steps (wall "
+						+ "time, mean per run; `store-result` writes the result marker):%n%n"));
+		body.append(stepTimes.isEmpty() ? "(its metrics endpoint did not answer)\n"
+				: BenchmarkReport.table(List.of("step", "runs", "mean ms"), stepTimes));
 		body.append(String.format(Locale.ROOT,
 				"%nThe machine has %d cores shared by every service, the devstack, the bench and whatever else runs "
 						+ "there: load average (1 min) %s at the start, %s at the end. Catalog polls: %d, errors: %s.%n",

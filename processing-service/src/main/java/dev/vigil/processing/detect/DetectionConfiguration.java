@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -59,10 +60,11 @@ class DetectionConfiguration {
 	}
 
 	@Bean(destroyMethod = "")
-	DetectorSelection detectorSelection(DetectionProperties properties, JsonMapper json) {
+	DetectorSelection detectorSelection(DetectionProperties properties, JsonMapper json,
+			@Value("${vigil.processing.concurrency:1}") int concurrency) {
 		DetectionProperties.Kind kind = properties.detector();
 		DetectorSelection selection = switch (kind) {
-			case NANODET -> nanoDet(properties);
+			case NANODET -> nanoDet(properties, concurrency);
 			case HOG -> new DetectorSelection(kind, new HogDetector(properties.hog()), null);
 			case HTTP -> new DetectorSelection(kind, http(properties.http(), json), null);
 			case NONE -> new DetectorSelection(kind, null, null);
@@ -100,12 +102,17 @@ class DetectionConfiguration {
 			.register(registry.getObject());
 	}
 
-	private static DetectorSelection nanoDet(DetectionProperties properties) {
-		NanoDetProperties nanodet = properties.nanodet();
+	private static DetectorSelection nanoDet(DetectionProperties properties, int concurrency) {
+		NanoDetProperties nanodet = properties.nanodet()
+			.resolveThreads(Runtime.getRuntime().availableProcessors(), concurrency);
+		logger.info("NanoDet: {} TensorFlow intra-op thread(s) per inference, {} consumer thread(s)", nanodet.threads(),
+				concurrency);
 		Path directory = NanoDetModel.locate(nanodet.modelDir());
 		try {
-			return new DetectorSelection(DetectionProperties.Kind.NANODET,
-					new NanoDetDetector(NanoDetModel.load(directory), nanodet), null);
+			NanoDetDetector detector = new NanoDetDetector(NanoDetModel.load(directory), nanodet);
+			// Before the consumer starts: the service is ready with a warm model.
+			logger.info("NanoDet warmed up with one inference on a blank frame in {} ms", detector.warmUp());
+			return new DetectorSelection(DetectionProperties.Kind.NANODET, detector, null);
 		}
 		catch (ModelUnavailableException | LinkageError ex) {
 			// No TensorFlow build for this platform: the CNN cannot run here, HOG is the

@@ -18,9 +18,19 @@ class DetectionConfigurationTests {
 	private final DetectionConfiguration configuration = new DetectionConfiguration();
 
 	@Test
+	void unsetThreadsShareTheCoresAmongTheConsumerThreads() {
+		NanoDetProperties auto = NanoDetProperties.defaults();
+		assertThat(auto.resolveThreads(2, 2).threads()).isEqualTo(1);
+		assertThat(auto.resolveThreads(4, 1).threads()).isEqualTo(4);
+		assertThat(auto.resolveThreads(2, 8).threads()).isEqualTo(1);
+		assertThat(new NanoDetProperties(null, false, 3, 0.2, 0.6).resolveThreads(2, 2).threads()).isEqualTo(3);
+	}
+
+	@Test
 	void refusesToStartNamingTheMissingModelFile(@TempDir Path empty) {
 		assertThatIllegalStateException()
-			.isThrownBy(() -> this.configuration.detectorSelection(nanodet(empty, false), JsonMapper.builder().build()))
+			.isThrownBy(
+					() -> this.configuration.detectorSelection(nanodet(empty, false), JsonMapper.builder().build(), 2))
 			.withMessageContaining(empty.resolve("nanodet.json").toString())
 			.withMessageContaining("is missing")
 			.withMessageContaining("fallback-to-hog");
@@ -33,7 +43,8 @@ class DetectionConfigurationTests {
 		byte[] weights = Files.readAllBytes(real.resolve("nanodet.bin"));
 		Files.write(dir.resolve("nanodet.bin"), java.util.Arrays.copyOf(weights, weights.length / 2));
 		assertThatIllegalStateException()
-			.isThrownBy(() -> this.configuration.detectorSelection(nanodet(dir, false), JsonMapper.builder().build()))
+			.isThrownBy(
+					() -> this.configuration.detectorSelection(nanodet(dir, false), JsonMapper.builder().build(), 2))
 			.withMessageContaining(dir.resolve("nanodet.bin").toString())
 			.withMessageContaining("SHA-256");
 	}
@@ -41,7 +52,7 @@ class DetectionConfigurationTests {
 	@Test
 	void fallsBackToHogOnlyWhenConfiguredAndSaysWhy(@TempDir Path empty) {
 		DetectorSelection selection = this.configuration.detectorSelection(nanodet(empty, true),
-				JsonMapper.builder().build());
+				JsonMapper.builder().build(), 2);
 		assertThat(selection.requested()).isEqualTo(DetectionProperties.Kind.NANODET);
 		assertThat(selection.detector()).isInstanceOf(HogDetector.class);
 		assertThat(selection.fallbackReason()).contains("nanodet.json").contains("missing");

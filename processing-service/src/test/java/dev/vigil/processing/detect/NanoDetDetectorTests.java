@@ -56,6 +56,14 @@ class NanoDetDetectorTests {
 	}
 
 	@Test
+	void warmingUpOnABlankFrameChangesNoResult() throws IOException {
+		BufferedImage person = read("darknet/person.jpg");
+		List<Detection> before = detector.detect(person);
+		assertThat(detector.warmUp()).isNotNegative();
+		assertThat(detector.detect(person)).isEqualTo(before);
+	}
+
+	@Test
 	void reportsTheDogAndTheHorseBesideHerAsAnimals() throws IOException {
 		List<Detection> animals = labelled(detector.detect(read("darknet/person.jpg")), "animal");
 		// The horse on the right (x ~ 405..600) and the dog on the left (x ~ 60..200).
