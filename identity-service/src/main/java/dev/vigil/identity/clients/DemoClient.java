@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
  * Devstack only: on first start, creates an integrator client with {@code media:read} and
  * writes its id and secret (mode 600) to {@code demo-client.properties} in the data
  * directory, so {@code ./vigil status --env} can hand a working token request to a user.
+ * A second one with {@code admin} only, in {@code demo-setup-client.properties} (mode
+ * 600, never printed by {@code status --env}), lets {@code ./vigil demo} add its cameras
+ * through the platform's onboarding API like the UI's "Add camera".
  */
 @Component
 @Profile("devstack")
@@ -27,28 +30,37 @@ class DemoClient implements ApplicationRunner {
 
 	static final String FILE = "demo-client.properties";
 
+	static final String SETUP_FILE = "demo-setup-client.properties";
+
 	private static final Logger log = LoggerFactory.getLogger(DemoClient.class);
 
 	private final IntegratorClients clients;
 
 	private final Path file;
 
+	private final Path setupFile;
+
 	DemoClient(IntegratorClients clients, IdentityProperties identity) {
 		this.clients = clients;
 		this.file = identity.dataDir().resolve(FILE);
+		this.setupFile = identity.dataDir().resolve(SETUP_FILE);
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (Files.exists(this.file)) {
+		create(this.file, "demo integrator", Scopes.MEDIA_READ);
+		create(this.setupFile, "demo camera setup", Scopes.ADMIN);
+	}
+
+	private void create(Path target, String name, String scope) {
+		if (Files.exists(target)) {
 			return;
 		}
-		IntegratorClients.Issued issued = this.clients.create("demo integrator", Set.of(Scopes.MEDIA_READ), null, null,
-				"devstack");
-		SecretFiles.writePrivate(this.file,
+		IntegratorClients.Issued issued = this.clients.create(name, Set.of(scope), null, null, "devstack");
+		SecretFiles.writePrivate(target,
 				"client-id=" + issued.client().clientId() + "\nclient-secret=" + issued.secret() + "\n");
-		log.info("Created demo integrator client {} (media:read); credentials in {}", issued.client().clientId(),
-				this.file.toAbsolutePath());
+		log.info("Created {} client {} ({}); credentials in {}", name, issued.client().clientId(), scope,
+				target.toAbsolutePath());
 	}
 
 }

@@ -62,6 +62,29 @@ class IntegratorClientsIT extends IdentityIntegrationTest {
 	}
 
 	@Test
+	void devstackWritesAnAdminOnlySetupClientForTheDemoReadableOnlyByTheOwner() throws Exception {
+		Path file = DATA.resolve("demo-setup-client.properties");
+		Properties setup = new Properties();
+		try (var reader = Files.newBufferedReader(file)) {
+			setup.load(reader);
+		}
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+
+		HttpResponse<String> token = this.http.token(setup.getProperty("client-id"), setup.getProperty("client-secret"),
+				Map.of("grant_type", "client_credentials"));
+
+		assertThat(token.statusCode()).isEqualTo(200);
+		JsonNode claims = Browser.claims(Browser.json(token).get("access_token").asString());
+		assertThat(claims.get("scope").valueStream().map(JsonNode::asString)).containsExactly("admin");
+		assertThat(claims.has("cameras")).isFalse();
+		// It cannot ask for more than admin.
+		assertThat(this.http
+			.token(setup.getProperty("client-id"), setup.getProperty("client-secret"),
+					Map.of("grant_type", "client_credentials", "scope", "media:read"))
+			.statusCode()).isEqualTo(400);
+	}
+
+	@Test
 	void createdClientGetsTokensWithItsScopesAndCamerasAndTheSecretIsShownOnce() {
 		HttpResponse<String> created = create(
 				"{\"name\":\"Home Assistant\",\"scopes\":[\"media:read\"],\"cameras\":[\"porch\"]}");

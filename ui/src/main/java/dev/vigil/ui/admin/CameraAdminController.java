@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.vigil.ui.catalog.Camera;
 import dev.vigil.ui.catalog.CatalogClient;
+import dev.vigil.ui.catalog.CatalogException;
 import dev.vigil.ui.web.CameraDirectory;
 import dev.vigil.ui.web.Ids;
 
@@ -73,9 +75,47 @@ class CameraAdminController {
 			model.addAttribute("camera", camera);
 			return cameraForm(model);
 		}
-		this.catalog.updateCamera(camera.id(), form.changes());
+		try {
+			this.catalog.updateCamera(camera.id(), form.changes());
+		}
+		catch (CatalogException ex) {
+			if (ex.status() != 400) {
+				throw ex;
+			}
+			refused(ex, errors);
+			model.addAttribute("camera", camera);
+			return cameraForm(model);
+		}
 		redirect.addFlashAttribute("notice", "Saved the settings of " + form.name().strip() + ".");
 		return "redirect:/admin/cameras";
+	}
+
+	/**
+	 * catalog-api's refusal, on the form: on the label's confidence field where the
+	 * problem names one, else above the form.
+	 */
+	private static void refused(CatalogException ex, BindingResult errors) {
+		for (CatalogException.FieldError error : ex.errors()) {
+			String field = formField(error.field());
+			if (field != null) {
+				errors.rejectValue(field, "refused", error.problem());
+			}
+			else {
+				errors.reject("refused", error.field() + ": " + error.problem());
+			}
+		}
+		if (ex.errors().isEmpty()) {
+			errors.reject("refused", "catalog-api refused the settings: " + ex.getMessage());
+		}
+	}
+
+	private static @Nullable String formField(String apiField) {
+		for (String label : Camera.LABELS) {
+			if (apiField.contains(label) && apiField.endsWith("inConfidence")) {
+				return "min" + Character.toUpperCase(label.charAt(0)) + label.substring(1) + "Confidence";
+			}
+		}
+		return null;
 	}
 
 	private String cameraForm(Model model) {

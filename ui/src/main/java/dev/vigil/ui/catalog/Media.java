@@ -24,11 +24,13 @@ import org.jspecify.annotations.Nullable;
  * @param detections what the detector found
  * @param variants content variants that exist
  * @param legalHold whether it is held
+ * @param clip a clip's summary over all sampled frames; absent for pictures
  */
 public record Media(String id, String cameraId, @Nullable String kind, @Nullable String contentType,
 		@Nullable Long sizeBytes, @Nullable Instant takenAt, @Nullable Instant receivedAt, @Nullable String eventId,
 		@Nullable String status, @Nullable String reason, @Nullable Integer width, @Nullable Integer height,
-		@Nullable Long durationMs, List<Detection> detections, List<String> variants, boolean legalHold) {
+		@Nullable Long durationMs, List<Detection> detections, List<String> variants, boolean legalHold,
+		@Nullable Clip clip) {
 
 	public Media {
 		detections = (detections != null) ? List.copyOf(detections) : List.of();
@@ -79,6 +81,38 @@ public record Media(String id, String cameraId, @Nullable String kind, @Nullable
 	 */
 	public record Detection(int index, String label, double confidence, Box box, @Nullable Long frameMs,
 			boolean falsePositive) {
+
+	}
+
+	/**
+	 * What the detector saw over all of a clip's sampled frames ({@code detections} keep
+	 * only the best few).
+	 *
+	 * @param sampledFrames frames the detector looked at
+	 * @param posterFrameMs offset of the frame the poster shows
+	 * @param labels one entry per label seen, best first
+	 */
+	public record Clip(int sampledFrames, @Nullable Long posterFrameMs, List<ClipLabel> labels) {
+
+		public Clip {
+			labels = (labels != null) ? List.copyOf(labels) : List.of();
+		}
+
+	}
+
+	/**
+	 * One label in a clip.
+	 *
+	 * @param label e.g. {@code person}
+	 * @param maxConfidence its best confidence in any sampled frame, 0 to 1
+	 * @param bestFrameMs offset of the frame with that confidence
+	 * @param frameMs offsets of every sampled frame with the label
+	 */
+	public record ClipLabel(String label, double maxConfidence, long bestFrameMs, List<Long> frameMs) {
+
+		public ClipLabel {
+			frameMs = (frameMs != null) ? List.copyOf(frameMs) : List.of();
+		}
 
 	}
 

@@ -151,6 +151,16 @@ public class Times {
 		return (millis != null) ? duration(Duration.ofMillis(millis)) : "";
 	}
 
+	/**
+	 * An offset into a clip as {@code m:ss}, e.g. {@code 1:05}.
+	 * @param millis offset from the clip's start
+	 * @return the offset for display
+	 */
+	public String offset(long millis) {
+		long seconds = Math.max(0, millis) / 1000;
+		return (seconds / 60) + ":" + String.format(Locale.ROOT, "%02d", seconds % 60);
+	}
+
 	public String bytes(@Nullable Long bytes) {
 		if (bytes == null) {
 			return "–";
