@@ -14,9 +14,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.vigil.bench.platform.Platform;
 import dev.vigil.bench.platform.Platform.Service;
@@ -30,6 +33,11 @@ import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPConnectionClosedException;
 import org.apache.commons.net.ftp.FTPReply;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -40,7 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIOException;
 
 /**
  * The attacks of #15 replayed against a running platform (identity-service, catalog-api,
@@ -71,6 +81,8 @@ class AbuseReplayIT {
 
 	static String adminPassword;
 
+	static final int sftpPort = freeSftpPort();
+
 	static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
 	@BeforeAll
@@ -81,6 +93,9 @@ class AbuseReplayIT {
 			// Own databases: other ITs in this JVM share the MongoDB server.
 			.property(Service.IDENTITY, "spring.mongodb.database", "vigil-identity-abuse-it")
 			.property(Service.CATALOG, "spring.mongodb.database", "vigil-catalog-abuse-it")
+			// The bench platform turns SFTP off; the SFTP attacks need it.
+			.property(Service.INGEST, "vigil.ingest.sftp.enabled", "true")
+			.property(Service.INGEST, "vigil.ingest.sftp.port", Integer.toString(sftpPort))
 			.startTimeout(Duration.ofMinutes(10))
 			.start();
 		gateway = platform.service(Service.GATEWAY);
@@ -216,6 +231,75 @@ class AbuseReplayIT {
 	}
 
 	@Test
+	@Order(6)
+	void sftpPathEscapesLinksAndPermissionLockOutsAreRefused() throws Exception {
+		byte[] escape = jpeg("sftp-escape");
+		try (SshClient ssh = SshClient.setUpDefaultClient()) {
+			ssh.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+			ssh.start();
+			try (ClientSession session = ssh.connect(GATE.user(), "127.0.0.1", sftpPort)
+				.verify(Duration.ofSeconds(30))
+				.getSession()) {
+				session.addPasswordIdentity(GATE.password());
+				session.auth().verify(Duration.ofSeconds(30));
+				try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
+					// Out of the jail: the write lands in the camera's own home.
+					try (OutputStream out = sftp.write("/../../../MDAlarm_20261125-094000.jpg")) {
+						out.write(escape);
+					}
+					assertThatException().as("symbolic link to a host file")
+						.isThrownBy(() -> sftp.link("/etc/passwd", "/passwd", true));
+					try (OutputStream out = sftp.write("/keep.tmp")) {
+						out.write("held back".getBytes(StandardCharsets.UTF_8));
+					}
+					assertThatException().as("hard link")
+						.isThrownBy(() -> sftp.link("/keep.tmp", "/linked.tmp", false));
+					assertThatIOException().as("chmod 000 of the home")
+						.isThrownBy(() -> sftp.setStat("/", new SftpClient.Attributes().perms(0)));
+					assertThatIOException().as("no symbolic link made").isThrownBy(() -> sftp.stat("/passwd"));
+					assertThatIOException().as("no hard link made").isThrownBy(() -> sftp.stat("/linked.tmp"));
+					assertThat(sftp.stat("/").getPermissions() & 0500).as("the home stays readable").isEqualTo(0500);
+				}
+			}
+		}
+		assertThat(platform.work().resolve("MDAlarm_20261125-094000.jpg")).doesNotExist();
+		String admin = admin("openid admin media:read");
+		JsonNode item = Platform
+			.json(awaitStatus("/api/v1/media/" + GATE.id() + "." + sha256(escape), admin, 200).body());
+		assertThat(item.get("cameraId").asString()).isEqualTo(GATE.id());
+		assertThat(item.get("originalPath").asString()).isEqualTo("MDAlarm_20261125-094000.jpg");
+	}
+
+	@Test
+	@Order(7)
+	void oneCallerCannotTakeAllLiveStreamsThroughTheGateway() throws Exception {
+		// One signed-in user opening streams in a loop, a fresh token each time: the
+		// catalog's cap is 10 per caller (token subject), then 429; others still get one.
+		List<HttpResponse<Stream<String>>> open = new ArrayList<>();
+		try {
+			String token = admin("openid media:read");
+			for (int i = 0; i < 10; i++) {
+				HttpResponse<Stream<String>> stream = openStream((i == 5) ? admin("openid media:read") : token);
+				open.add(stream);
+				assertThat(stream.statusCode()).as("stream %d", i + 1).isEqualTo(200);
+			}
+			HttpResponse<Stream<String>> refused = openStream(admin("openid media:read"));
+			open.add(refused);
+			assertThat(refused.statusCode()).isEqualTo(429);
+			assertThat(refused.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(refused.body().collect(Collectors.joining()))
+				.contains("https://vigil.dev/problems/too-many-streams");
+			HttpResponse<Stream<String>> other = openStream(platform.token("media:read"));
+			open.add(other);
+			assertThat(other.statusCode()).as("another caller still gets a stream").isEqualTo(200);
+		}
+		finally {
+			open.forEach((response) -> response.body().close());
+		}
+	}
+
+	@Test
 	void servesNoMetricsThroughTheGateway() throws Exception {
 		for (String path : List.of("/actuator/prometheus", "/auth/actuator/prometheus", "/api/actuator/prometheus",
 				"/actuator/env")) {
@@ -258,6 +342,22 @@ class AbuseReplayIT {
 					.method("PATCH", HttpRequest.BodyPublishers.ofString("{\"name\":\"Gate\\u0000\"}")));
 		assertThat(nul.statusCode()).isEqualTo(400);
 		assertProblem(nul);
+		// identity-service's admin API: a second "roles" would make a viewer an admin.
+		HttpResponse<String> duplicateRoles = send(
+				request("/auth/admin/v1/users", admin).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers
+						.ofString("{\"username\":\"abuse-dup\",\"roles\":[\"viewer\"],\"roles\":[\"admin\"]}")));
+		assertThat(duplicateRoles.statusCode()).as(duplicateRoles.body()).isEqualTo(400);
+		assertProblem(duplicateRoles);
+		assertThat(get("/auth/admin/v1/users/abuse-dup", admin).statusCode()).isEqualTo(404);
+		// identity-service's own port (loopback or cluster-only): Tomcat's refusals are
+		// problems too.
+		ServiceProcess identity = platform.service(Service.IDENTITY);
+		for (String path : List.of("/login%2F..", "/admin/v1/users/%00")) {
+			HttpResponse<String> response = send(HttpRequest.newBuilder(identity.uri(path)));
+			assertThat(response.statusCode()).as(path).isEqualTo(400);
+			assertProblem(response);
+		}
 	}
 
 	private static void assertProblem(HttpResponse<String> response) {
@@ -293,6 +393,20 @@ class AbuseReplayIT {
 
 	private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
 		return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpResponse<Stream<String>> openStream(String token) throws Exception {
+		return http.send(request("/api/v1/stream", token).header("Accept", "text/event-stream").build(),
+				HttpResponse.BodyHandlers.ofLines());
+	}
+
+	private static int freeSftpPort() {
+		try {
+			return ServiceProcess.freePort();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private static HttpResponse<String> awaitStatus(String path, String token, int status) throws Exception {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +23,8 @@ import org.springframework.stereotype.Service;
 /** Creates, rotates and revokes integrator clients. */
 @Service
 public class IntegratorClients {
+
+	private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
 	private final MongoTemplate mongo;
 
@@ -110,6 +113,10 @@ public class IntegratorClients {
 			@Nullable Instant expiresAt) {
 		if (name.isBlank() || name.strip().length() > 100) {
 			throw new IllegalArgumentException("name must have 1 to 100 characters");
+		}
+		if (CONTROL.matcher(name).find()) {
+			// A NUL or line break in a name would split audit lines and admin listings.
+			throw new IllegalArgumentException("name must not contain control characters");
 		}
 		if (scopes.isEmpty() || !Scopes.API.containsAll(scopes)) {
 			throw new IllegalArgumentException("scopes must be a non-empty subset of " + Scopes.API);

@@ -72,6 +72,10 @@ public class UserAccounts {
 	 */
 	public UserAccount create(String username, String rawPassword, Set<String> roles, @Nullable List<String> cameras,
 			boolean mustChangePassword, String createdBy) {
+		if (username.chars().anyMatch(Character::isISOControl)) {
+			// normalize() would trim a trailing NUL or CR away and create another name.
+			throw new IllegalArgumentException("username must not contain control characters");
+		}
 		String name = normalize(username);
 		if (!name.matches("[a-z0-9][a-z0-9._@-]{0,63}")) {
 			throw new IllegalArgumentException("username must be 1-64 characters: letters, digits, . _ @ -");

@@ -189,6 +189,25 @@ class IntegratorClientsIT extends IdentityIntegrationTest {
 	}
 
 	@Test
+	void refusesDuplicateKeysAndControlCharactersInNamesAndCreatesNothing() {
+		long before = this.mongo.count(new org.springframework.data.mongodb.core.query.Query(), IntegratorClient.class);
+		// A proxy or log in front reading the first "scopes" sees a reader, not an admin.
+		for (String body : List.of("{\"name\":\"dup\",\"scopes\":[\"media:read\"],\"scopes\":[\"admin\"]}",
+				"{\"name\":\"dup\",\"name\":\"other\",\"scopes\":[\"media:read\"]}",
+				"{\"name\":\"nul\\u0000\",\"scopes\":[\"media:read\"]}",
+				"{\"name\":\"line\\nbreak\",\"scopes\":[\"media:read\"]}")) {
+			HttpResponse<String> response = create(body);
+			assertThat(response.statusCode()).as(body + " -> " + response.body()).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(Browser.json(response).path("type").asString())
+				.isEqualTo("https://vigil.dev/problems/invalid-request");
+		}
+		assertThat(this.mongo.count(new org.springframework.data.mongodb.core.query.Query(), IntegratorClient.class))
+			.isEqualTo(before);
+	}
+
+	@Test
 	void theAdminApiNeedsAnAdminScopedTokenFromThisIssuer() {
 		String viewer = user("viewer", Set.of(Scopes.ROLE_VIEWER), null);
 		String viewerToken;

@@ -129,4 +129,32 @@ class UserAdminIT extends IdentityIntegrationTest {
 		}
 	}
 
+	@Test
+	void refusesDuplicateKeysAndControlCharactersAndChangesNothing() {
+		String admin = adminToken();
+		String viewer = user("dupkey", Set.of(Scopes.ROLE_VIEWER), List.of("porch"));
+		String fresh = "dup-" + UUID.randomUUID().toString().substring(0, 6);
+		try (Browser http = new Browser(BASE)) {
+			// A proxy or audit reading the first "roles" would see a viewer being
+			// created.
+			for (String body : List.of("{\"username\":\"" + fresh + "\",\"roles\":[\"viewer\"],\"roles\":[\"admin\"]}",
+					"{\"username\":\"" + fresh + "\",\"username\":\"other\",\"roles\":[\"viewer\"]}",
+					"{\"username\":\"" + fresh + "\\u0000\",\"roles\":[\"viewer\"]}",
+					"{\"username\":\"" + fresh + "\\nx\",\"roles\":[\"viewer\"]}")) {
+				HttpResponse<String> response = http.bearer("POST", "/admin/v1/users", admin, body);
+				assertThat(response.statusCode()).as(body + " -> " + response.body()).isEqualTo(400);
+				assertThat(Browser.json(response).path("type").asString())
+					.isEqualTo("https://vigil.dev/problems/invalid-request");
+			}
+			assertThat(http.bearer("GET", "/admin/v1/users/" + fresh, admin, null).statusCode()).isEqualTo(404);
+
+			HttpResponse<String> patch = http.bearer("PATCH", "/admin/v1/users/" + viewer, admin,
+					"{\"roles\":[\"viewer\"],\"cameras\":[\"porch\"],\"roles\":[\"admin\"],\"cameras\":null}");
+			assertThat(patch.statusCode()).as(patch.body()).isEqualTo(400);
+			JsonNode unchanged = Browser.json(http.bearer("GET", "/admin/v1/users/" + viewer, admin, null));
+			assertThat(unchanged.path("roles").toString()).isEqualTo("[\"viewer\"]");
+			assertThat(unchanged.path("cameras").toString()).isEqualTo("[\"porch\"]");
+		}
+	}
+
 }
