@@ -20,8 +20,8 @@ import dev.vigil.bench.run.BenchmarkFailure;
  * camera's first {@code 226} to the file processed (the baseline,
  * {@code media.processed}), to the {@code vigil/events} {@code new} message at a
  * subscriber of the real Mosquitto and to the signed webhook POST at a real receiver.
- * Then the fault: broker and receiver down during a round of uploads, back after the
- * outage; every event of that round must get its MQTT message and its webhook exactly
+ * Then {@link AlertFault}: broker and receiver down during a round of uploads, back after
+ * the outage; every event of that round must get its MQTT message and its webhook exactly
  * once.
  */
 public final class AlertLatencyBenchmark implements Benchmark {
@@ -45,10 +45,9 @@ public final class AlertLatencyBenchmark implements Benchmark {
 		try (AlertLab lab = AlertLab.start(run.work(), run.media(), new AlertLab.Settings(size.cameras(), cores))) {
 			System.out.printf(Locale.ROOT, "alerts: platform ready after %d s%n",
 					Duration.ofNanos(System.nanoTime() - started).toSeconds());
-			steady = AlertPhase.steady(lab, 0, size.rounds(), size.filesPerCamera(), size.pace(),
-					Duration.ofMinutes(5));
+			steady = AlertPhase.steady(lab, 0, size.rounds(), size.filesPerCamera(), size.pace(), AlertFault.BOUND);
 			outage = AlertPhase.outage(lab, size.rounds(), size.filesPerCamera(), size.pace(), size.outage(),
-					Duration.ofMinutes(5));
+					AlertFault.BOUND);
 		}
 		report(run, size, cores, steady, outage, loadAtStart, Machine.loadAverage());
 		List<String> problems = new ArrayList<>();
@@ -90,29 +89,7 @@ public final class AlertLatencyBenchmark implements Benchmark {
 				"%nThe issue's target is p99 < 2 s after processing (the last two rows). *Processed* is the "
 						+ "first of the event's files; the alert needs the catalog to record the detection, "
 						+ "relay it through its outbox (every 250 ms) and notification-service to pick it up.%n%n"));
-		body.append(String.format(Locale.ROOT, "### Broker and webhook receiver down (%d s)%n%n",
-				size.outage().toSeconds()));
-		List<AlertOutcome> faulted = outage.outcomes();
-		body.append(BenchmarkReport.table(
-				List.of("events during the outage", "MQTT `new` once", "webhook once", "missing", "repeated",
-						"MQTT DUP flags", "time from healing to the last alert", "result"),
-				List.of(List.of(Integer.toString(faulted.size()),
-						Long.toString(faulted.stream().filter((o) -> o.mqttNew() == 1).count()),
-						Long.toString(faulted.stream().filter((o) -> o.webhooks() == 1).count()),
-						Long.toString(faulted.stream().filter((o) -> o.mqttNew() == 0 || o.webhooks() == 0).count()),
-						Long.toString(faulted.stream().filter((o) -> o.mqttNew() > 1 || o.webhooks() > 1).count()),
-						Long.toString(faulted.stream().mapToInt(AlertOutcome::mqttDuplicateFlags).sum()),
-						Percentiles.seconds(outage.converged().toMillis()),
-						outage.problems().isEmpty() ? "PASS" : "**FAIL**"))));
-		body.append(String.format(Locale.ROOT,
-				"%nMosquitto is stopped (SIGTERM, persistence on) and the receiver's port closed, then one round "
-						+ "of %d pictures per camera is uploaded; %d s after the stop both come back on the same "
-						+ "ports. notification-service keeps the alerts in its delivery queue and retries with "
-						+ "back-off, so the last one can arrive up to one back-off step after the healing. "
-						+ "`update`/`end` messages of an event are allowed (Frigate-style updates); a second `new` "
-						+ "or a second webhook for one event counts as repeated. The subscriber reconnected %d "
-						+ "times. Delivery log at the end: %s.%n",
-				size.filesPerCamera(), size.outage().toSeconds(), outage.reconnects(), outage.deliveries()));
+		body.append(AlertFault.section(outage, size.cameras(), size.filesPerCamera(), size.outage()));
 		List<String> problems = new ArrayList<>(steady.problems());
 		problems.addAll(outage.problems());
 		if (!problems.isEmpty()) {

@@ -1,7 +1,10 @@
 package dev.vigil.bench.alerts;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -47,7 +50,16 @@ final class MqttTap implements AutoCloseable {
 
 	private final AtomicInteger reconnects = new AtomicInteger();
 
+	private final String uri;
+
+	private final String user;
+
+	private final String password;
+
 	MqttTap(String uri, String user, String password) throws MqttException {
+		this.uri = uri;
+		this.user = user;
+		this.password = password;
 		this.client = new MqttClient(uri, "vigil-bench-tap", new MemoryPersistence());
 		MqttConnectOptions options = new MqttConnectOptions();
 		options.setUserName(user);
@@ -106,6 +118,40 @@ final class MqttTap implements AutoCloseable {
 	 */
 	boolean received(String topic, String payload) {
 		return this.topics.contains(topic + " " + payload);
+	}
+
+	/**
+	 * What a subscriber that connects now gets as retained messages (a new Home
+	 * Assistant, say): a fresh clean session with the same account subscribes for
+	 * {@code wait}.
+	 * @param filter topic filter, e.g. {@code homeassistant/#}
+	 * @param wait how long to collect
+	 * @return topic → text payload of every retained message
+	 * @throws MqttException if the broker refuses
+	 * @throws InterruptedException if interrupted
+	 */
+	Map<String, String> retained(String filter, Duration wait) throws MqttException, InterruptedException {
+		Map<String, String> retained = new ConcurrentHashMap<>();
+		MqttClient probe = new MqttClient(this.uri, "vigil-bench-probe", new MemoryPersistence());
+		MqttConnectOptions options = new MqttConnectOptions();
+		options.setUserName(this.user);
+		options.setPassword(this.password.toCharArray());
+		options.setCleanSession(true);
+		options.setConnectionTimeout(5);
+		try {
+			probe.connect(options);
+			probe.subscribe(filter, 1, (topic, message) -> {
+				if (message.isRetained()) {
+					retained.put(topic, new String(message.getPayload(), StandardCharsets.UTF_8));
+				}
+			});
+			Thread.sleep(wait);
+			probe.disconnect(2000);
+		}
+		finally {
+			probe.close(true);
+		}
+		return Map.copyOf(retained);
 	}
 
 	int reconnects() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.vigil.bench.alerts.AlertFault;
 import dev.vigil.bench.report.BenchmarkReport;
 import dev.vigil.bench.run.BenchRun;
 import dev.vigil.bench.run.Benchmark;
@@ -19,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * scenario makes five cameras upload while a fault happens, heals the platform, waits
  * (bounded) until it has drained, and checks that every file a camera was told was stored
  * is in S3 and in the catalog, once. Quick runs the S3 outage and the edge killed
- * mid-drain, with a short outage.
+ * mid-drain, with a short outage. Then, on a platform of its own, {@link AlertFault}: the
+ * MQTT broker and the webhook receiver down during a burst, every alert once afterwards.
  */
 public final class FaultSuite implements Benchmark {
 
@@ -54,14 +56,21 @@ public final class FaultSuite implements Benchmark {
 				result.notes().forEach((note) -> System.out.println("   - " + note));
 			}
 		}
+		System.out.println("-- MQTT broker and webhook receiver down during a burst");
+		AlertFault.Result alerts = AlertFault.run(run.work().resolve("alert-outage"), run.media(), run.quick());
+		System.out.printf(Locale.ROOT, "   %s%n", alerts.passed() ? "PASS" : "FAIL");
+		alerts.problems().forEach((problem) -> System.out.println("   ! " + problem));
 		String table = table(results);
 		System.out.println();
 		System.out.println(table);
-		run.write(name(), "Fault suite", body(run, settings, scenarios, table, results));
-		List<String> failed = results.stream()
+		run.write(name(), "Fault suite", body(run, settings, scenarios, table, results) + '\n' + alerts.section());
+		List<String> failed = new ArrayList<>(results.stream()
 			.filter((result) -> !result.passed())
 			.map((result) -> result.scenario().title() + ": " + String.join("; ", result.failures()))
-			.toList();
+			.toList());
+		if (!alerts.passed()) {
+			failed.add("MQTT broker and webhook receiver down: " + String.join("; ", alerts.problems()));
+		}
 		if (!failed.isEmpty()) {
 			throw new BenchmarkFailure("Fault scenarios failed: " + String.join(" | ", failed));
 		}
