@@ -147,12 +147,13 @@ class CameraSyncIT {
 
 	private ConfigurableApplicationContext start(Path dataDir) {
 		// Polling logins until the account arrives must not lock the test's own address
-		// out.
+		// out. The upload is read back from the spool, so it must stay pending there.
 		return new SpringApplicationBuilder(IngestApplication.class)
-			.properties("server.port=0", "vigil.ingest.data-dir=" + dataDir, "vigil.ingest.edge-node-id=" + EDGE,
-					"vigil.ingest.ftp.port=0", "vigil.ingest.ftp.passive-ports=0", "vigil.ingest.sftp.enabled=false",
-					"vigil.ingest.platform.heartbeat-interval=1s", "vigil.ingest.platform.retry-interval=500ms",
-					"vigil.ingest.cameras.password-iterations=10000", "vigil.ingest.login.max-failures=1000")
+			.properties("server.port=0", "vigil.ingest.publish.enabled=false", "vigil.ingest.data-dir=" + dataDir,
+					"vigil.ingest.edge-node-id=" + EDGE, "vigil.ingest.ftp.port=0", "vigil.ingest.ftp.passive-ports=0",
+					"vigil.ingest.sftp.enabled=false", "vigil.ingest.platform.heartbeat-interval=1s",
+					"vigil.ingest.platform.retry-interval=500ms", "vigil.ingest.cameras.password-iterations=10000",
+					"vigil.ingest.login.max-failures=1000")
 			.run();
 	}
 
