@@ -65,7 +65,10 @@ class EventExportIT extends CatalogIT {
 		wire.processed(WireEvents.processed(camera, image, 0.87, Instant.now()));
 		wire.processed(new MediaProcessed(UUID.randomUUID(), video, camera, new DerivedKeys(null, null, renditionKey),
 				640, 480, 4000L, null, null, "h264", List.of(), null, 5L, ProcessingStatus.OK, null, Instant.now(), 1));
-		this.api.send("PATCH", "/api/v1/cameras/" + camera, issuer.admin(), "{\"timeZone\":\"Europe/Berlin\"}");
+		// The camera exists once its first upload is consumed: until then the PATCH is a
+		// 404.
+		eventually(() -> this.api.send("PATCH", "/api/v1/cameras/" + camera, issuer.admin(),
+				"{\"timeZone\":\"Europe/Berlin\"}"), (response) -> response.status() == 200);
 		JsonNode events = eventually(() -> this.api.get("/api/v1/events?camera=" + camera, issuer.reader()).json(),
 				(json) -> json.path("items").size() == 1 && json.path("items").get(0).path("mediaCount").asInt() == 2);
 		String eventId = events.path("items").get(0).path("id").asString();
